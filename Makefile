@@ -1,0 +1,53 @@
+# StateUp CMS: `make run` to serve the site locally, `make test` to check everything.
+# Both set up the virtualenv first; running them again only redoes what changed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint format lock bench clean
+
+help:
+	@echo "make run     set up, migrate, load demo content and serve on http://$(HOST):$(PORT)/"
+	@echo "make test    set up, lint, check migrations and run the whole test suite"
+	@echo "make bench   measure requests/s and latency under gunicorn (see README)"
+	@echo "make format  apply ruff's fixes and formatting"
+	@echo "make lock    re-pin every dependency in requirements.lock"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): $(BIN)/python pyproject.toml requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	@touch $@
+
+install: $(INSTALLED)
+
+run: install
+	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(BIN)/python manage.py loaddemo
+	DJANGO_DEBUG=1 $(BIN)/python manage.py demostaff
+	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+lock: $(BIN)/python
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --strip-extras --extra dev --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) var media staticfiles .coverage htmlcov

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+
+from stateup import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("", include("articles.urls")),
+    path("newsletter/", include("newsletter.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.STATEUP_SERVE_MEDIA:
+    urlpatterns += [
+        re_path(
+            r"^{}(?P<name>.+)$".format(settings.MEDIA_URL.lstrip("/")),
+            views.media,
+            name="media",
+        ),
+    ]
+
+handler404 = "stateup.views.page_not_found"
+handler500 = "stateup.views.server_error"

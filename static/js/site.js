@@ -1,0 +1,4 @@
+// StateUp site script: progressive enhancements only; every page works without it.
+(() => {
+  "use strict";
+})();
