@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "stateup.pagecache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "stateup.urls"
@@ -194,6 +195,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STATEUP_STAFF_EMAIL = env.str("STATEUP_STAFF_EMAIL", default="team@stateup.org")
 
 STATEUP_RATE_LIMITS = env.str("STATEUP_RATE_LIMITS", default="1") != "0"
+
+# Whole-page cache for anonymous readers (see stateup/pagecache.py).
+STATEUP_PAGE_CACHE = env.bool("STATEUP_PAGE_CACHE", default=True)
+STATEUP_PAGE_CACHE_SECONDS = env.int("STATEUP_PAGE_CACHE_SECONDS", default=600)
+# Adds the no-database "ceiling" view that `make bench` compares every page with.
+STATEUP_BENCHMARK = env.bool("STATEUP_BENCHMARK", default=False)
 
 # The public address of the site, for links in emails and feeds when there is
 # no request to build them from (management commands, retries).

@@ -91,3 +91,11 @@ def server_error(request):
     # Rendered without context processors: the database may be what failed.
     template = loader.get_template("500.html")
     return HttpResponse(template.render({"home_url": reverse("home")}), status=500)
+
+
+CEILING_BODY = b"<!doctype html><title>ceiling</title>" + b"x" * 20_000
+
+
+def bench_ceiling(request):
+    """What Django serves with no database and no template: the benchmark's yardstick."""
+    return HttpResponse(CEILING_BODY)

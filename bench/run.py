@@ -1,0 +1,304 @@
+#!/usr/bin/env python3
+"""
+Measure StateUp CMS the way readers meet it: gunicorn, production settings, loopback.
+
+    make bench                       # 100 briefs, then the same pages at 10,000
+    python bench/run.py --briefs 100 --briefs 100000 --duration 10
+
+For every data-set size it builds a fresh PostgreSQL database, generates the briefs,
+starts gunicorn (2 sync workers by default, like the reference figures in the README)
+twice, once with the page cache off and once with it on, drives each page kind with wrk
+(16 connections) and prints requests/s, p50/p95/p99 latency and the queries each page
+makes. A 20 KB "ceiling" view with no database runs in the same server, so the ratios
+stay meaningful on a noisy machine. Results are printed (and saved under
+bench/results/), never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else sys.executable
+GUNICORN = str(Path(PYTHON).parent / "gunicorn")
+LUA = str(ROOT / "bench" / "latency.lua")
+RESULTS = ROOT / "bench" / "results"
+
+QUERY_SCRIPT = """
+import json, os
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client = Client(HTTP_X_FORWARDED_PROTO="https", HTTP_HOST="127.0.0.1")
+counts = {}
+for kind, url in json.loads(os.environ["BENCH_PAGES"]).items():
+    client.get(url)  # warm the per-process caches a worker would have
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    counts[kind] = {"status": response.status_code, "queries": len(ctx.captured_queries)}
+print("QUERIES " + json.dumps(counts))
+"""
+
+SAMPLE_SCRIPT = """
+import json
+from articles.models import Article
+from taggit.models import Tag
+public = Article.objects.published().newest_first()
+total = public.count()
+brief = public.select_related("category")[total // 2]
+tag = brief.tags.order_by("name").first()
+author = brief.authors.order_by("name").first()
+print("SAMPLE " + json.dumps({
+    "brief": brief.get_absolute_url(),
+    "topic": brief.category.get_absolute_url(),
+    "tag": f"/tags/{tag.slug}/",
+    "author": author.get_absolute_url(),
+}))
+"""
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def ensure_wrk() -> str:
+    found = shutil.which("wrk")
+    if found:
+        return found
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        log("installing wrk from Debian's packages")
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
+        return shutil.which("wrk") or "wrk"
+    raise SystemExit("wrk is needed: apt-get install wrk")
+
+
+def environment(database_url: str, redis_url: str, page_cache: bool) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "STATEUP_"))}
+    env.update(
+        {
+            "DJANGO_SECRET_KEY": "bench-" + "x" * 60,
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+            "DATABASE_URL": database_url,
+            "REDIS_URL": redis_url,
+            "DJANGO_STATIC_ROOT": str(ROOT / "var" / "bench-static"),
+            "DJANGO_MEDIA_ROOT": str(ROOT / "var" / "bench-media"),
+            "DJANGO_LOG_LEVEL": "WARNING",
+            "STATEUP_RATE_LIMITS": "0",
+            "STATEUP_BENCHMARK": "1",
+            "STATEUP_PAGE_CACHE": "1" if page_cache else "0",
+            "GUNICORN_ACCESS_LOG": "",
+        }
+    )
+    return env
+
+
+def manage(env: dict, *args: str, capture: bool = False) -> str:
+    """Run a management command with the benchmark's production environment."""
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        text=True,
+        stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
+    )
+    return result.stdout or ""
+
+
+def tagged_json(output: str, tag: str) -> dict:
+    for line in output.splitlines():
+        if line.startswith(tag + " "):
+            return json.loads(line[len(tag) + 1 :])
+    raise RuntimeError(f"no {tag} line in output:\n{output}")
+
+
+def recreate_database(database_url: str) -> None:
+    name = database_url.rsplit("/", 1)[1]
+    admin_url = database_url.rsplit("/", 1)[0] + "/postgres"
+    for sql in (f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'):
+        subprocess.run(["psql", admin_url, "-qc", sql], check=True)
+
+
+def wait_until_up(url: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
+            with urllib.request.urlopen(request, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.2)
+    raise RuntimeError(f"the server did not answer at {url}")
+
+
+def run_wrk(wrk: str, url: str, args) -> dict:
+    command = [
+        wrk, f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s",
+        "--timeout", "5s", "-s", LUA, url,
+    ]  # fmt: skip
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    numbers = tagged_json(output, "BENCH")
+    numbers["rps"] = numbers["requests"] / numbers["seconds"] if numbers["seconds"] else 0.0
+    return numbers
+
+
+def measure(args, wrk: str, briefs: int, database_url: str) -> list[dict]:
+    rows = []
+    for page_cache in (False, True):
+        env = environment(database_url, args.redis_url, page_cache)
+        subprocess.run(
+            ["redis-cli", "-u", args.redis_url, "FLUSHDB"], check=False, capture_output=True
+        )
+        sample = tagged_json(
+            manage(env, "shell", "--no-imports", "-c", SAMPLE_SCRIPT, capture=True), "SAMPLE"
+        )
+        pages = {
+            "ceiling": "/bench/ceiling",
+            "home": "/",
+            "list": "/articles/",
+            "brief": sample["brief"],
+            "topic": sample["topic"],
+            "tag": sample["tag"],
+            "author": sample["author"],
+            "search": "/search/?q=hydrogen",
+        }
+        queries = {}
+        if not page_cache:
+            output = manage(
+                {**env, "BENCH_PAGES": json.dumps(pages)},
+                "shell", "--no-imports", "-c", QUERY_SCRIPT,
+                capture=True,
+            )  # fmt: skip
+            queries = tagged_json(output, "QUERIES")
+        port = free_port()
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        server_log = (RESULTS / "gunicorn.log").open("ab")
+        server_env = {
+            **env,
+            "GUNICORN_BIND": f"127.0.0.1:{port}",
+            "GUNICORN_WORKERS": str(args.workers),
+        }
+        server = subprocess.Popen(
+            [GUNICORN, "-c", "python:stateup.gunicorn", "stateup.wsgi"],
+            cwd=ROOT,
+            env=server_env,
+            stdout=subprocess.DEVNULL,
+            stderr=server_log,
+            start_new_session=True,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            try:
+                wait_until_up(base + "/healthz")
+            except RuntimeError:
+                server.terminate()
+                raise SystemExit(
+                    f"gunicorn did not start: see {RESULTS / 'gunicorn.log'}"
+                ) from None
+            for kind, path in pages.items():
+                if page_cache and kind in {"ceiling", "search"}:
+                    continue
+                url = base + path
+                subprocess.run(
+                    [wrk, "-t1", "-c2", "-d1s", "-s", LUA, url], check=True, capture_output=True
+                )
+                numbers = run_wrk(wrk, url, args)
+                rows.append(
+                    {
+                        "briefs": briefs,
+                        "page": kind,
+                        "cache": "on" if page_cache else "off",
+                        "queries": queries.get(kind, {}).get("queries"),
+                        **numbers,
+                    }
+                )
+                log(
+                    f"{briefs:>7} briefs  {kind:<8} cache {'on ' if page_cache else 'off'}  {numbers['rps']:8.0f} req/s"
+                )
+        finally:
+            os.killpg(server.pid, signal.SIGINT)
+            server.wait(timeout=30)
+            server_log.close()
+    return rows
+
+
+def print_table(rows: list[dict]) -> None:
+    header = f"{'briefs':>7}  {'page':<8} {'cache':<5} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'queries':>7} {'errors':>6}  {'vs ceiling':>10}"
+    print(header)
+    print("-" * len(header))
+    ceilings = {r["briefs"]: r["rps"] for r in rows if r["page"] == "ceiling"}
+    for r in rows:
+        ceiling = ceilings.get(r["briefs"]) or 0
+        ratio = f"{r['rps'] / ceiling:>9.0%}" if ceiling else ""
+        queries = "" if r["queries"] is None else str(r["queries"])
+        print(
+            f"{r['briefs']:>7}  {r['page']:<8} {r['cache']:<5} {r['rps']:>8.0f} {r['p50']:>7.2f} "
+            f"{r['p95']:>7.2f} {r['p99']:>7.2f} {queries:>7} {r['errors']:>6}  {ratio:>10}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--briefs", type=int, action="append", help="data-set size (repeatable)")
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per page")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--wrk-threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get(
+            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/stateup_bench"
+        ),
+        help="a PostgreSQL database that is DROPPED and recreated",
+    )
+    parser.add_argument(
+        "--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
+    )
+    args = parser.parse_args()
+    sizes = args.briefs or [100, 10_000]
+    wrk = ensure_wrk()
+    rows: list[dict] = []
+    for briefs in sizes:
+        log(f"preparing {briefs} briefs in {args.database_url}")
+        recreate_database(args.database_url)
+        env = environment(args.database_url, args.redis_url, page_cache=False)
+        manage(env, "migrate", "--noinput")
+        manage(env, "collectstatic", "--noinput")
+        manage(env, "generatebriefs", "--count", str(briefs))
+        rows.extend(measure(args, wrk, briefs, args.database_url))
+    print()
+    print(
+        f"StateUp CMS benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, "
+        f"gunicorn {args.workers} sync workers, wrk {args.connections} connections, {args.duration}s per page"
+    )
+    print()
+    print_table(rows)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / f"bench-{datetime.now(UTC):%Y%m%dT%H%M%S}.json"
+    out.write_text(json.dumps(rows, indent=2))
+    print(f"\nSaved to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
