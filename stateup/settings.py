@@ -6,10 +6,11 @@ DJANGO_DEBUG=1 selects development; anything else is production, where a missing
 secret is an error rather than a silently generated value.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -51,6 +52,10 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "taggit",
+    # Editorial workflow: rich-text editor, version history, login throttling.
+    "django_prose_editor",
+    "simple_history",
+    "axes",
     "stateup",
     "articles",
     "newsletter",
@@ -66,6 +71,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Editorial workflow: who made each saved version; login throttling (last, as axes asks).
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "stateup.urls"
@@ -229,7 +237,9 @@ if not DEBUG:
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
+        # NONCE only appears in the header on pages that use one (the admin's
+        # rich-text editor needs an import map); every other page gets 'self' alone.
+        "script-src": [SELF, NONCE],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
@@ -255,3 +265,28 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
     },
 }
+
+# Editorial workflow (admin): login throttling, staff sessions, previews.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lock a username out from one address after repeated failures; the database
+# handler keeps the counts shared by every app server.
+AXES_ENABLED = env.bool("STATEUP_LOGIN_THROTTLE", default=True)
+AXES_FAILURE_LIMIT = env.int("STATEUP_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("STATEUP_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# Behind the TLS-terminating proxy the client's address is the last one the
+# proxy appended to X-Forwarded-For; without a proxy it is REMOTE_ADDR.
+AXES_IPWARE_PROXY_COUNT = env.int("STATEUP_PROXY_COUNT", default=0 if DEBUG else 1) or None
+AXES_IPWARE_PROXY_ORDER = "right-most"
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Only staff log in: their sessions end with the browser (and after SESSION_COOKIE_AGE).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("DJANGO_SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
+
+STATEUP_PREVIEW_LINK_DAYS = env.int("STATEUP_PREVIEW_LINK_DAYS", default=7)
+SIMPLE_HISTORY_REVERT_DISABLED = True
