@@ -238,9 +238,10 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         # NONCE only appears in the header on pages that use one (the admin's
-        # rich-text editor needs an import map); every other page gets 'self' alone.
+        # rich-text editor: its import map and its style marker); every other
+        # page gets 'self' alone.
         "script-src": [SELF, NONCE],
-        "style-src": [SELF],
+        "style-src": [SELF, NONCE],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
