@@ -282,11 +282,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
-# Behind the TLS-terminating proxy the client's address is the last one the
-# proxy appended to X-Forwarded-For; without a proxy it is REMOTE_ADDR.
-AXES_IPWARE_PROXY_COUNT = env.int("STATEUP_PROXY_COUNT", default=0 if DEBUG else 1) or None
-AXES_IPWARE_PROXY_ORDER = "right-most"
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# How many proxies that append to X-Forwarded-For stand in front of the app
+# (see stateup/proxy.py); 0 means clients connect directly.
+STATEUP_PROXY_COUNT = env.int("STATEUP_PROXY_COUNT", default=0 if DEBUG else 1)
+AXES_CLIENT_IP_CALLABLE = "stateup.proxy.client_ip"
 # Only staff log in: their sessions end with the browser (and after SESSION_COOKIE_AGE).
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("DJANGO_SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
 
