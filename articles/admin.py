@@ -120,7 +120,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 - ArticleAdmin.fieldsets choose the fields
         widgets = {
             "body": AdminProseEditorWidget(
                 config={"extensions": EDITOR_EXTENSIONS}, preset="configurable"
@@ -239,7 +239,10 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [AuthorshipInline, RelatedLinkInline]
     actions = ["submit_selected", "publish_selected", "unpublish_selected", "archive_selected"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "category", "summary", "body", "tags", "lock_version"]}),
+        (
+            None,
+            {"fields": ["title", "slug", "category", "summary", "body", "tags", "lock_version"]},
+        ),
         (
             _("Hero image"),
             {
@@ -566,7 +569,8 @@ class ArticleAdmin(admin.ModelAdmin):
         article = self._article_or_404(request, object_id)
         if not self.has_change_permission(request, article):
             return self.refused(
-                request, [gettext("You may not edit this brief, so you cannot restore it.")],
+                request,
+                [gettext("You may not edit this brief, so you cannot restore it.")],
                 article=article,
             )
         record = article.history.filter(history_id=history_id).first()
@@ -622,9 +626,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         action = request.POST.get("action") if request.method == "POST" else None
         if action in ACTION_TRANSITIONS and action not in self.get_actions(request):
-            return self.refused(
-                request, [str(workflow.NOT_PERMITTED[ACTION_TRANSITIONS[action]])]
-            )
+            return self.refused(request, [str(workflow.NOT_PERMITTED[ACTION_TRANSITIONS[action]])])
         return super().changelist_view(request, extra_context)
 
     def _act(self, request, queryset, transition):
@@ -648,8 +650,10 @@ class ArticleAdmin(admin.ModelAdmin):
                 request,
                 format_html("“{}”: {}", article.title, " ".join(error.messages)),
             )
-        if refusals and not done and all(
-            isinstance(error, workflow.NotAllowed) for _article, error in refusals
+        if (
+            refusals
+            and not done
+            and all(isinstance(error, workflow.NotAllowed) for _article, error in refusals)
         ):
             return self.refused(
                 request,
@@ -715,7 +719,9 @@ _BLOCK_END = re.compile(r"(</(?:p|h2|h3|h4|li|blockquote|tr|table|ul|ol|figure)>
 def _lines(field: str, value: str) -> list[str]:
     value = value or ""
     if field == "body":
-        return [line.strip() for line in _BLOCK_END.sub(r"\1\n", value).splitlines() if line.strip()]
+        return [
+            line.strip() for line in _BLOCK_END.sub(r"\1\n", value).splitlines() if line.strip()
+        ]
     return value.splitlines() or [""]
 
 

@@ -42,12 +42,16 @@ def _send(*, subject: str, template: str, context: dict, recipients: list[str]) 
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=recipients,
     )
-    message.attach_alternative(render_to_string(f"articles/email/{template}.html", context), "text/html")
+    message.attach_alternative(
+        render_to_string(f"articles/email/{template}.html", context), "text/html"
+    )
     try:
         return message.send()
     except (smtplib.SMTPException, OSError):
         # The transition is saved either way; the failure is logged for the team.
-        logger.exception("Could not send the %s email for brief %s", template, context["article"].pk)
+        logger.exception(
+            "Could not send the %s email for brief %s", template, context["article"].pk
+        )
         return 0
 
 

@@ -552,6 +552,11 @@ class PreviewLink(models.Model):
     def __str__(self) -> str:
         return str(self.note or self.article)
 
+    def get_absolute_url(self) -> str:
+        from articles.previews import sign_preview_key
+
+        return reverse("articles:shared_preview", kwargs={"token": sign_preview_key(self.key)})
+
     @property
     def is_expired(self) -> bool:
         return self.expires_at <= timezone.now()
@@ -564,8 +569,3 @@ class PreviewLink(models.Model):
         if self.revoked_at is None:
             self.revoked_at = timezone.now()
             self.save(update_fields=["revoked_at"])
-
-    def get_absolute_url(self) -> str:
-        from articles.previews import sign_preview_key
-
-        return reverse("articles:shared_preview", kwargs={"token": sign_preview_key(self.key)})

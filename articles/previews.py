@@ -66,9 +66,7 @@ def staff_preview(request, pk: int):
 @never_cache
 def shared_preview(request, token: str):
     key = unsign_preview_token(token)
-    link = (
-        PreviewLink.objects.filter(key=key).select_related("article").first() if key else None
-    )
+    link = PreviewLink.objects.filter(key=key).select_related("article").first() if key else None
     if link is None:
         return _unavailable(request, reason="unknown", status=404)
     if link.is_revoked:

@@ -73,9 +73,14 @@ def sync_roles(apps=None, *, app_label: str | None = None) -> None:
 
 
 def sync_roles_after_migrate(sender, using="default", apps=None, **kwargs) -> None:
-    """post_migrate receiver: runs after each app's permissions are created."""
+    """
+    post_migrate receiver (also sent after `flush`, without `apps`): runs after
+    django.contrib.auth has created the permissions of `sender`.
+    """
     if apps is None:
-        return
+        from django.apps import apps as global_apps
+
+        apps = global_apps
     try:
         apps.get_model("auth", "Group")
     except LookupError:

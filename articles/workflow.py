@@ -202,9 +202,7 @@ def field_problems(article: Article) -> list[str]:
         problems.append(gettext("Add a summary: it appears under the title and in every list."))
     elif len(summary) > SUMMARY_MAX_FOR_PUBLISHING:
         problems.append(
-            gettext(
-                "The summary is %(length)d characters long; shorten it to %(limit)d or fewer."
-            )
+            gettext("The summary is %(length)d characters long; shorten it to %(limit)d or fewer.")
             % {"length": len(summary), "limit": SUMMARY_MAX_FOR_PUBLISHING}
         )
     if not plain_text(article.body):
@@ -215,9 +213,7 @@ def field_problems(article: Article) -> list[str]:
         if not (article.hero_alt or "").strip():
             problems.append(gettext("Describe the hero image in its alt text."))
         if not (article.hero_credit or "").strip():
-            problems.append(
-                gettext("Credit the hero image, e.g. “Photo by Ana Lima on Pexels”.")
-            )
+            problems.append(gettext("Credit the hero image, e.g. “Photo by Ana Lima on Pexels”."))
     return problems
 
 
@@ -343,9 +339,9 @@ def perform(article: Article, transition: Transition, *, by=None, at=None, reaso
                 article.published_at = current["published_at"]
                 article.version = current["version"]
         check(by, article, transition, at=at, reason=reason)
-        if transition in {Transition.PUBLISH, Transition.SCHEDULE}:
-            if problems := publish_problems(article):
-                raise PublishBlocked(problems)
+        publishing = transition in {Transition.PUBLISH, Transition.SCHEDULE}
+        if publishing and (problems := publish_problems(article)):
+            raise PublishBlocked(problems)
         apply(article, transition, by=by, at=at, reason=reason)
         article.save()
         announce(article, transition, by=by, reason=reason)

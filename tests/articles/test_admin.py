@@ -37,7 +37,9 @@ def form_data(html: str) -> dict:
         if field.name == "textarea":
             data[name] = field.text.removeprefix("\n")
         elif field.name == "select":
-            chosen = [o.get("value", "") for o in field.find_all("option") if o.has_attr("selected")]
+            chosen = [
+                o.get("value", "") for o in field.find_all("option") if o.has_attr("selected")
+            ]
             if field.has_attr("multiple"):
                 if chosen:
                     data[name] = chosen
@@ -235,7 +237,9 @@ def test_schedule_button_needs_a_future_time(client):
     )
     assert any("future" in m for m in messages_of(response))
     future = timezone.localtime() + timedelta(days=2)
-    client.post(transition_url(article, "schedule"), {"publish_at": future.strftime("%Y-%m-%dT%H:%M")})
+    client.post(
+        transition_url(article, "schedule"), {"publish_at": future.strftime("%Y-%m-%dT%H:%M")}
+    )
     article.refresh_from_db()
     assert article.is_scheduled
     assert article.published_at == future.replace(second=0, microsecond=0)
@@ -387,7 +391,8 @@ def test_diff_between_two_versions_is_readable_and_escaped(client):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "Second&nbsp;paragraph." in html
     assert 'class="diff_add"' in html or 'class="diff_chg"' in html
-    assert "Version 1" in html and "Version 2" in html
+    assert "Version 1" in html
+    assert "Version 2" in html
 
 
 def test_compare_with_bad_version_ids_goes_back_with_a_message(client):
@@ -456,7 +461,9 @@ def test_changelist_shows_the_overview_in_a_fixed_number_of_queries(
         return len(queries), response.content.decode()
 
     few, html = count_queries()
-    assert "Alpha brief" in html and "Ana Lima" in html and "Tech Cooperation" in html
+    assert "Alpha brief" in html
+    assert "Ana Lima" in html
+    assert "Tech Cooperation" in html
     for _ in range(10):
         make_ready_article(authors=[make_author(), make_author()])
     many, _html = count_queries()
@@ -479,7 +486,12 @@ def test_changelist_filters_by_state_topic_author_and_searches(client):
     )
     make_ready_article(title="Draft one")
     url = reverse("admin:articles_article_changelist")
-    for query in ({"state": "scheduled"}, {"category__id__exact": topic.pk}, {"authors__id__exact": author.pk}, {"q": "Bruno"}):
+    for query in (
+        {"state": "scheduled"},
+        {"category__id__exact": topic.pk},
+        {"authors__id__exact": author.pk},
+        {"q": "Bruno"},
+    ):
         html = client.get(url, query).content.decode()
         assert scheduled.title in html, query
         assert "Draft one" not in html, query
@@ -492,13 +504,19 @@ def test_scheduled_and_in_review_view_orders_what_is_coming_and_waiting(
     client.force_login(editor)
     now = timezone.now()
     make_ready_article(title="Later", status=Status.PUBLISHED, published_at=now + timedelta(days=5))
-    make_ready_article(title="Sooner", status=Status.PUBLISHED, published_at=now + timedelta(hours=5))
-    make_ready_article(title="Waiting long", status=Status.REVIEW, submitted_at=now - timedelta(days=3))
-    make_ready_article(title="Waiting short", status=Status.REVIEW, submitted_at=now - timedelta(hours=3))
+    make_ready_article(
+        title="Sooner", status=Status.PUBLISHED, published_at=now + timedelta(hours=5)
+    )
+    make_ready_article(
+        title="Waiting long", status=Status.REVIEW, submitted_at=now - timedelta(days=3)
+    )
+    make_ready_article(
+        title="Waiting short", status=Status.REVIEW, submitted_at=now - timedelta(hours=3)
+    )
     make_ready_article(title="Live one")
     with django_assert_max_num_queries(10):
         html = client.get(reverse("admin:articles_article_queue")).content.decode()
-    order = [t for t in re.findall(r">(Later|Sooner|Waiting long|Waiting short|Live one)<", html)]
+    order = list(re.findall(r">(Later|Sooner|Waiting long|Waiting short|Live one)<", html))
     assert order == ["Sooner", "Later", "Waiting long", "Waiting short"]
 
 
@@ -508,7 +526,20 @@ def test_scheduled_and_in_review_view_orders_what_is_coming_and_waiting(
 def test_the_editor_offers_only_html_the_sanitiser_keeps():
     allowed = allowlist_from_extensions(EDITOR_EXTENSIONS)
     assert allowed["tags"] <= ALLOWED_TAGS
-    assert {"p", "h2", "h3", "h4", "ul", "ol", "li", "a", "strong", "em", "blockquote", "table"} <= allowed["tags"]
+    assert {
+        "p",
+        "h2",
+        "h3",
+        "h4",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "strong",
+        "em",
+        "blockquote",
+        "table",
+    } <= allowed["tags"]
     assert "h1" not in allowed["tags"]
 
 

@@ -44,7 +44,8 @@ def test_staff_preview_shows_any_state_never_cached_and_not_indexed(client, stat
     response = client.get(reverse("articles:preview", args=[article.pk]))
     assert response.status_code == 200
     assert "Hidden draft" in response.content.decode()
-    assert "no-cache" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert "no-cache" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert response["Referrer-Policy"] == "no-referrer"
 

@@ -13,7 +13,7 @@ def rename(article: Article, slug: str) -> Article:
 
 
 def test_renaming_a_published_brief_redirects_the_old_address_permanently(client):
-    article = rename(make_article(slug="old-name"), "new-name")
+    rename(make_article(slug="old-name"), "new-name")
     response = client.get("/articles/old-name/")
     assert response.status_code == 301
     assert response["Location"] == "/articles/new-name/"

@@ -35,6 +35,8 @@ def test_demostaff_creates_a_writer_and_an_editor_in_their_groups(settings, caps
     call_command("demostaff")
     call_command("demostaff")
     output = capsys.readouterr().out
-    assert "user 'writer'" in output and "user 'editor'" in output and "user 'admin'" in output
+    assert "user 'writer'" in output
+    assert "user 'editor'" in output
+    assert "user 'admin'" in output
     assert Group.objects.get(name="Writers").user_set.get().username == "writer"
     assert Group.objects.get(name="Editors").user_set.get().username == "editor"
