@@ -247,6 +247,8 @@ def transition_for_change(article: Article, status: str, published_at) -> Transi
             return None
         if published_at is not None and published_at > timezone.now():
             return Transition.SCHEDULE
+        if old == Status.PUBLISHED and article.is_public:
+            return None  # an editor correcting a live brief's publish time
         return Transition.PUBLISH
     if status == old:
         return None

@@ -139,6 +139,46 @@ def test_editor_publishes_through_the_form(client):
     assert article.history.first().history_change_reason == "Published"
 
 
+def test_an_editor_corrects_the_publish_time_of_a_live_brief(client):
+    editor = make_user("Editors")
+    article = make_ready_article(status=Status.PUBLISHED, published_at=timezone.now())
+    client.force_login(editor)
+    data = open_form(client, article)
+    data["published_at_0"] = "2024-03-01"
+    data["published_at_1"] = "09:30:00"
+    assert client.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert article.is_public
+    assert timezone.localtime(article.published_at).strftime("%Y-%m-%d %H:%M") == "2024-03-01 09:30"
+
+
+def test_an_editor_cannot_schedule_a_live_brief_through_the_form(client):
+    editor = make_user("Editors")
+    article = make_ready_article(status=Status.PUBLISHED, published_at=timezone.now())
+    client.force_login(editor)
+    data = open_form(client, article)
+    data["published_at_0"] = "2099-03-01"
+    response = client.post(change_url(article), data)
+    assert "unpublish it before scheduling it" in response.content.decode()
+    article.refresh_from_db()
+    assert article.is_public
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/articles/article/99999999999999999999999/transition/publish/",
+        "/admin/articles/article/abc/transition/publish/",
+        "/admin/articles/article/1/history/99999999999999999999999/restore/",
+        "/admin/articles/article/1/share/99999999999999999999999/revoke/",
+    ],
+)
+def test_bad_ids_in_workflow_urls_are_404_never_500(client, path):
+    make_ready_article()
+    client.force_login(make_user("Editors"))
+    assert client.post(path).status_code == 404
+
+
 def test_sending_back_from_review_through_the_form_asks_for_the_button(client):
     editor = make_user("Editors")
     article = make_ready_article(status=Status.REVIEW)

@@ -62,9 +62,10 @@ def test_staff_preview_needs_a_staff_login(client, django_user_model):
     assert client.get(url).status_code == 403
 
 
-def test_staff_preview_of_a_missing_brief_is_404(client):
+@pytest.mark.parametrize("pk", [999, 99999999999999999999999])
+def test_staff_preview_of_a_missing_brief_is_404(client, pk):
     client.force_login(make_user("Editors"))
-    assert client.get(reverse("articles:preview", args=[999])).status_code == 404
+    assert client.get(f"/preview/briefs/{pk}/").status_code == 404
 
 
 def test_a_share_link_shows_that_briefs_current_draft_read_only(client):

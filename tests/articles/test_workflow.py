@@ -327,3 +327,24 @@ def test_groups_exist_with_their_permissions():
     assert {"change_user", "change_group"} <= set(
         admins.permissions.values_list("codename", flat=True)
     )
+
+
+def test_a_mail_server_failure_is_logged_and_the_submission_stands(
+    monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    import smtplib
+
+    from django.core.mail import EmailMultiAlternatives
+
+    def refuse(self, fail_silently=False):
+        raise smtplib.SMTPServerDisconnected("down")
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", refuse)
+    make_user("Editors")
+    writer = make_user("Writers")
+    article = in_state("draft", created_by=writer)
+    with django_capture_on_commit_callbacks(execute=True):
+        article.submit(by=writer)
+    article.refresh_from_db()
+    assert article.status == Status.REVIEW
+    assert "Could not send the submitted_for_review email" in caplog.text
