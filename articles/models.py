@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from articles.images import make_renditions, validate_image_upload
@@ -124,6 +125,18 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
+
+    def scheduled(self):
+        """Published with a future time: coming, soonest first."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
+        ).order_by("published_at", "pk")
+
+    def in_review(self):
+        """Waiting for an editor, oldest submission first."""
+        return self.filter(status=Article.Status.REVIEW).order_by(
+            models.F("submitted_at").asc(nulls_first=True), "pk"
+        )
 
     def for_cards(self):
         """What a list of brief cards shows, in a fixed number of queries."""
@@ -261,12 +274,48 @@ class Article(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    # --- Editorial workflow (see articles/workflow.py) ---
+    is_shared = models.BooleanField(
+        _("shared draft"),
+        default=False,
+        help_text=_("Any writer may edit this brief while it is a draft, not only its authors."),
+    )
+    changes_requested_reason = models.TextField(
+        _("changes requested"),
+        blank=True,
+        editable=False,
+        help_text=_("What the editor asked for when sending the brief back to its writer."),
+    )
+    submitted_at = models.DateTimeField(_("submitted for review"), null=True, editable=False)
+    archived_at = models.DateTimeField(_("archived"), null=True, editable=False)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_("Goes up with every save; a form opened at an older version cannot save."),
+    )
+    history = HistoricalRecords(excluded_fields=["hero_renditions"], user_related_name="+")
+    # --- end of editorial workflow fields ---
+
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
         verbose_name = _("brief")
         verbose_name_plural = _("briefs")
+        permissions = [
+            ("review_article", _("Can review briefs and request changes")),
+            ("publish_article", _("Can publish, schedule, unpublish and archive briefs")),
+        ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_public_idx"),
             models.Index(fields=["category", "status", "-published_at"], name="article_topic_idx"),
@@ -280,8 +329,12 @@ class Article(models.Model):
 
     # The stored hero image's name, to make renditions only when it changes.
     _saved_hero_name: str | None = None
+    # The stored slug, to keep an old public address working when it changes.
+    _saved_slug: str | None = None
 
     def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
         self.body = clean_body(self.body)
         self.reading_time = reading_minutes(self.body)
         if self.status == self.Status.PUBLISHED and self.published_at is None:
@@ -294,8 +347,14 @@ class Article(models.Model):
         super().save(*args, **kwargs)
         if hero_changed and self.hero_image:
             self.hero_renditions = make_renditions(self.hero_image, folder="articles")
-            super().save(update_fields=["hero_renditions"])
+            self.skip_history_when_saving = True  # the same version, with its renditions
+            try:
+                super().save(update_fields=["hero_renditions"])
+            finally:
+                del self.skip_history_when_saving
         self._saved_hero_name = self.hero_image.name
+        self._remember_old_slug(self._saved_slug)
+        self._saved_slug = self.slug
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -305,6 +364,7 @@ class Article(models.Model):
         instance = super().from_db(db, field_names, values)
         if "hero_image" in instance.__dict__:
             instance._saved_hero_name = instance.hero_image.name or None
+        instance._saved_slug = instance.__dict__.get("slug")
         return instance
 
     @cached_property
@@ -342,14 +402,48 @@ class Article(models.Model):
             and self.published_at > timezone.now()
         )
 
-    def publish(self, at=None) -> None:
-        """Publish now, or schedule for `at`; the first publish time is kept otherwise."""
-        self.status = self.Status.PUBLISHED
-        if at is not None:
-            self.published_at = at
-        elif self.published_at is None:
-            self.published_at = timezone.now()
-        self.save()
+    # --- Editorial workflow: each transition checks who may make it (when `by`
+    # is given) and, for publishing, the pre-publish checks. See articles/workflow.py.
+
+    def publish(self, at=None, *, by=None) -> None:
+        """Publish now, or schedule for `at`; an earlier first publish time is kept."""
+        from articles import workflow
+
+        if at is not None and at > timezone.now():
+            workflow.perform(self, workflow.Transition.SCHEDULE, by=by, at=at)
+        else:
+            workflow.perform(self, workflow.Transition.PUBLISH, by=by, at=at)
+
+    def submit(self, *, by=None) -> None:
+        """Send the draft to the editors for review."""
+        from articles import workflow
+
+        workflow.perform(self, workflow.Transition.SUBMIT, by=by)
+
+    def request_changes(self, *, by=None, reason: str) -> None:
+        """Send the brief back to its writers as a draft, with the editor's reason."""
+        from articles import workflow
+
+        workflow.perform(self, workflow.Transition.REQUEST_CHANGES, by=by, reason=reason)
+
+    def unpublish(self, *, by=None) -> None:
+        """Take the brief (live, scheduled or archived) back to draft."""
+        from articles import workflow
+
+        workflow.perform(self, workflow.Transition.UNPUBLISH, by=by)
+
+    def archive(self, *, by=None) -> None:
+        from articles import workflow
+
+        workflow.perform(self, workflow.Transition.ARCHIVE, by=by)
+
+    def _remember_old_slug(self, old_slug: str | None) -> None:
+        if old_slug == self.slug:
+            return
+        # A brief taking a slug wins over an old address that redirected elsewhere.
+        SlugRedirect.objects.filter(old_slug=self.slug).delete()
+        if old_slug and self.published_at is not None:
+            SlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": self})
 
 
 class Authorship(models.Model):
@@ -397,3 +491,81 @@ class RelatedLink(models.Model):
         # Links are shown to readers: whatever path saved this, only http(s) gets stored.
         self.full_clean(exclude=["article"], validate_unique=False, validate_constraints=False)
         super().save(*args, **kwargs)
+
+
+# --- Editorial workflow models ---
+
+
+class SlugRedirect(models.Model):
+    """An earlier address of a published brief, answered with a permanent redirect."""
+
+    old_slug = models.SlugField(_("old slug"), max_length=200, unique=True)
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("brief"),
+        on_delete=models.CASCADE,
+        related_name="slug_redirects",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
+
+    def __str__(self) -> str:
+        return f"/articles/{self.old_slug}/ → {self.article.slug}"
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class PreviewLink(models.Model):
+    """A shareable, expiring, revocable read-only link to one brief's current version."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("brief"), on_delete=models.CASCADE, related_name="preview_links"
+    )
+    key = models.CharField(_("key"), max_length=64, unique=True, editable=False)
+    note = models.CharField(
+        _("shared with"), max_length=120, blank=True, help_text=_("E.g. “Funder review”.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+
+    def __str__(self) -> str:
+        return str(self.note or self.article)
+
+    def get_absolute_url(self) -> str:
+        from articles.previews import sign_preview_key
+
+        return reverse("articles:shared_preview", kwargs={"token": sign_preview_key(self.key)})
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    def revoke(self) -> None:
+        if self.revoked_at is None:
+            self.revoked_at = timezone.now()
+            self.save(update_fields=["revoked_at"])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles import views
+from articles import previews, views
 
 app_name = "articles"
 
@@ -10,4 +10,7 @@ urlpatterns = [
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("authors/<slug:slug>/", views.author_detail, name="author"),
+    # Editorial previews (articles/previews.py)
+    path("preview/briefs/<int:pk>/", previews.staff_preview, name="preview"),
+    path("preview/shared/<str:token>/", previews.shared_preview, name="shared_preview"),
 ]

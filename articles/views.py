@@ -4,6 +4,7 @@ from django.views.decorators.http import require_GET
 from taggit.models import Tag
 
 from articles.models import Article, Author, Authorship, Category
+from articles.redirects import follows_old_slugs
 from stateup.pagination import paginate
 
 PAGE_SIZE = 12
@@ -38,6 +39,7 @@ def brief_queryset():
 
 
 @require_GET
+@follows_old_slugs
 def article_detail(request, slug: str):
     article = get_object_or_404(brief_queryset().published(), slug=slug)
     return render(request, "articles/article_detail.html", brief_context(article))

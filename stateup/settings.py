@@ -6,10 +6,11 @@ DJANGO_DEBUG=1 selects development; anything else is production, where a missing
 secret is an error rather than a silently generated value.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -51,6 +52,10 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "taggit",
+    # Editorial workflow: rich-text editor, version history, login throttling.
+    "django_prose_editor",
+    "simple_history",
+    "axes",
     "stateup",
     "articles",
     "newsletter",
@@ -67,6 +72,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "stateup.pagecache.PageCacheMiddleware",
+    # Editorial workflow: who made each saved version; login throttling (last, as axes asks).
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "stateup.urls"
@@ -236,8 +244,11 @@ if not DEBUG:
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF],
+        # NONCE only appears in the header on pages that use one (the admin's
+        # rich-text editor: its import map and its style marker); every other
+        # page gets 'self' alone.
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
@@ -260,5 +271,29 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        "axes": {"level": "WARNING"},
     },
 }
+
+# Editorial workflow (admin): login throttling, staff sessions, previews.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lock a username out from one address after repeated failures; the database
+# handler keeps the counts shared by every app server.
+AXES_ENABLED = env.bool("STATEUP_LOGIN_THROTTLE", default=True)
+AXES_FAILURE_LIMIT = env.int("STATEUP_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("STATEUP_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# How many proxies that append to X-Forwarded-For stand in front of the app
+# (see stateup/proxy.py); 0 means clients connect directly.
+STATEUP_PROXY_COUNT = env.int("STATEUP_PROXY_COUNT", default=0 if DEBUG else 1)
+AXES_CLIENT_IP_CALLABLE = "stateup.proxy.client_ip"
+# Only staff log in: their sessions end with the browser (and after SESSION_COOKIE_AGE).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("DJANGO_SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
+
+STATEUP_PREVIEW_LINK_DAYS = env.int("STATEUP_PREVIEW_LINK_DAYS", default=7)

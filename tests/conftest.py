@@ -6,6 +6,8 @@ from django.core.cache import cache
 def _isolated_media_and_cache(settings, tmp_path):
     """Every test gets its own upload folder and an empty cache."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Test accounts need no slow password hashing.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()
     yield
     cache.clear()

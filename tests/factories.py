@@ -56,3 +56,30 @@ def make_article(*, authors=(), tags=(), links=(), **overrides) -> Article:
     for order, link in enumerate(links):
         RelatedLink.objects.create(article=article, order=order, **link)
     return article
+
+
+def make_user(role: str | None = None, **overrides):
+    """A staff user in the group `role` ("Writers", "Editors", "Administrators")."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    n = next(_sequence)
+    fields = {"username": f"user{n}", "email": f"user{n}@stateup.test", "is_staff": True}
+    fields.update(overrides)
+    password = fields.pop("password", "a-long-test-password-1")
+    user = get_user_model().objects.create_user(password=password, **fields)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def make_ready_article(**overrides) -> Article:
+    """A draft that passes every pre-publish check."""
+    fields = {
+        "status": Article.Status.DRAFT,
+        "published_at": None,
+        "category": overrides.pop("category", None) or make_category(),
+        "authors": overrides.pop("authors", None) or [make_author()],
+    }
+    fields.update(overrides)
+    return make_article(**fields)

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from articles.models import Article, RelatedLink
-from tests.factories import image_upload, make_article
+from tests.factories import image_upload, make_article, make_author, make_category
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,12 @@ def test_reading_time_is_derived_from_the_body():
 
 
 def test_publishing_sets_published_at_once():
-    article = make_article(status=Article.Status.DRAFT, published_at=None)
+    article = make_article(
+        status=Article.Status.DRAFT,
+        published_at=None,
+        category=make_category(),
+        authors=[make_author()],
+    )
     article.publish()
     first = article.published_at
     assert first is not None
