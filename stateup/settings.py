@@ -195,6 +195,13 @@ STATEUP_STAFF_EMAIL = env.str("STATEUP_STAFF_EMAIL", default="team@stateup.org")
 
 STATEUP_RATE_LIMITS = env.str("STATEUP_RATE_LIMITS", default="1") != "0"
 
+# Newsletter and contact forms. A form sent back sooner than this many seconds
+# after it was shown looks automated (it gets the normal answer; nothing is kept).
+STATEUP_FORM_MIN_SECONDS = env.float("STATEUP_FORM_MIN_SECONDS", default=3.0)
+# How many proxies of our own add to X-Forwarded-For in front of the app; 0
+# (the default) ignores that header and rate-limits by REMOTE_ADDR.
+STATEUP_PROXY_COUNT = env.int("STATEUP_PROXY_COUNT", default=0)
+
 # The public address of the site, for links in emails and feeds when there is
 # no request to build them from (management commands, retries).
 STATEUP_SITE_URL = env.str(
