@@ -167,7 +167,9 @@ class SubscriberAdmin(admin.ModelAdmin):
         count = sum(1 for subscriber in queryset.iterator() if subscriber.unsubscribe())
         self.message_user(
             request,
-            ngettext("Unsubscribed %(count)d subscriber.", "Unsubscribed %(count)d subscribers.", count)
+            ngettext(
+                "Unsubscribed %(count)d subscriber.", "Unsubscribed %(count)d subscribers.", count
+            )
             % {"count": count},
             messages.SUCCESS,
         )
@@ -238,7 +240,15 @@ class SubscriberAdmin(admin.ModelAdmin):
 
 @admin.register(ContactMessage)
 class ContactMessageAdmin(admin.ModelAdmin):
-    list_display = ["subject", "name", "email", "organisation", "created_at", "is_handled", "notified_at"]
+    list_display = [
+        "subject",
+        "name",
+        "email",
+        "organisation",
+        "created_at",
+        "is_handled",
+        "notified_at",
+    ]
     list_filter = ["is_handled", "created_at"]
     search_fields = ["subject", "name", "email", "organisation", "message"]
     date_hierarchy = "created_at"
@@ -277,7 +287,11 @@ class ContactMessageAdmin(admin.ModelAdmin):
         count = queryset.filter(is_handled=False).update(is_handled=True, handled_at=timezone.now())
         self.message_user(
             request,
-            ngettext("Marked %(count)d message as handled.", "Marked %(count)d messages as handled.", count)
+            ngettext(
+                "Marked %(count)d message as handled.",
+                "Marked %(count)d messages as handled.",
+                count,
+            )
             % {"count": count},
             messages.SUCCESS,
         )

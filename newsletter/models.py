@@ -1,3 +1,4 @@
+import contextlib
 import logging
 from datetime import timedelta
 
@@ -36,10 +37,9 @@ def normalize_email(value: str) -> str:
     local, at, domain = value.rpartition("@")
     if not at:
         return value
-    try:
+    # A domain that cannot be encoded is kept as typed, for the form to refuse.
+    with contextlib.suppress(UnicodeError):
         domain = domain.encode("idna").decode("ascii")
-    except UnicodeError:
-        pass  # left for the validator to reject
     return f"{local}@{domain.lower()}"
 
 
@@ -220,7 +220,9 @@ class Subscriber(MailDelivery):
         due = Subscriber.objects.filter(pk=self.pk).exclude(pending_email=self.Email.WELCOME)
         if not force:
             recent = timezone.now() - RESEND_WINDOW
-            due = due.filter(Q(confirmation_sent_at__isnull=True) | Q(confirmation_sent_at__lt=recent))
+            due = due.filter(
+                Q(confirmation_sent_at__isnull=True) | Q(confirmation_sent_at__lt=recent)
+            )
         if due.update(pending_email=kind):
             self.pending_email = kind
 
@@ -324,7 +326,9 @@ class Subscriber(MailDelivery):
         }[kind]
         Subscriber.objects.filter(pk=self.pk).update(
             # Clear the due email only if it is still the one just sent.
-            pending_email=Case(When(pending_email=kind, then=Value("")), default=F("pending_email")),
+            pending_email=Case(
+                When(pending_email=kind, then=Value("")), default=F("pending_email")
+            ),
             send_claimed_at=None,
             send_attempts=0,
             last_send_error="",

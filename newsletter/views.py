@@ -184,7 +184,9 @@ def _kept_values(form, *, flat: bool = False) -> dict:
             continue
         getlist = getattr(form.data, "getlist", None)
         values = getlist(name) if getlist else [form.data.get(name)]
-        values = [v.replace("\x00", "\ufffd")[:KEPT_VALUE_MAX] for v in values if isinstance(v, str)]
+        values = [
+            v.replace("\x00", "\ufffd")[:KEPT_VALUE_MAX] for v in values if isinstance(v, str)
+        ]
         if values:
             kept[name] = values[-1] if flat and name != "interests" else values[:10]
     return kept

@@ -114,8 +114,7 @@ def test_honeypot_gets_the_normal_answer_and_nothing_is_stored_or_sent(client):
 
 def test_contact_form_is_rate_limited(client):
     statuses = [
-        client.post(CONTACT, valid(email=f"a{i}@example.org"), **JSON).status_code
-        for i in range(6)
+        client.post(CONTACT, valid(email=f"a{i}@example.org"), **JSON).status_code for i in range(6)
     ]
     assert statuses == [200] * 5 + [429]
     assert ContactMessage.objects.count() == 5

@@ -19,9 +19,7 @@ pytestmark = pytest.mark.django_db
 
 SIGNUP = "/newsletter/signup/"
 JSON = {"HTTP_ACCEPT": "application/json"}
-BROWSER_ACCEPT = {
-    "HTTP_ACCEPT": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
-}
+BROWSER_ACCEPT = {"HTTP_ACCEPT": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
 
 
 def valid(**overrides) -> dict:
@@ -56,8 +54,10 @@ def test_signup_page_shows_the_full_form_with_every_field(client):
     names = {field["name"] for field in form.find_all(["input", "textarea"]) if field.get("name")}
     assert {"email", "name", "interests", "consent", "next", "csrfmiddlewaretoken"} <= names
     assert form.find(attrs={"aria-live": "polite", "role": "status"}) is not None
-    assert form.find("label", attrs={"for": "signup-email"}).get_text(strip=True).startswith(
-        "Email address"
+    assert (
+        form.find("label", attrs={"for": "signup-email"})
+        .get_text(strip=True)
+        .startswith("Email address")
     )
 
 
@@ -126,7 +126,8 @@ def test_success_message_is_in_an_accessible_live_region(client):
 
 def test_form_errors_redirect_to_the_form_with_errors_beside_fields_and_input_kept(client):
     response = client.post(
-        SIGNUP, {"email": "not-an-email", "name": "Ana Lima", "interests": ["events"], "next": "/x/"}
+        SIGNUP,
+        {"email": "not-an-email", "name": "Ana Lima", "interests": ["events"], "next": "/x/"},
     )
     assert response.status_code == 302
     assert response["Location"].startswith(SIGNUP)
@@ -147,8 +148,8 @@ def test_form_errors_redirect_to_the_form_with_errors_beside_fields_and_input_ke
     assert Subscriber.objects.count() == 0
     # Shown once: reloading the page gives a fresh form.
     again = BeautifulSoup(client.get(SIGNUP).content, "html.parser")
-    assert not again.find("form", id="signup-form").find("input", attrs={"name": "email"}).get(
-        "value"
+    assert (
+        not again.find("form", id="signup-form").find("input", attrs={"name": "email"}).get("value")
     )
 
 
@@ -310,9 +311,7 @@ def test_hostile_form_input_is_refused_without_error_or_storage(client, data, ac
 
 def test_invalid_utf8_in_a_form_body_is_refused_without_error_or_storage(client):
     body = b"email=ana%40example.org&consent=on&name=Ana%ED%A0%80%FF"
-    response = client.post(
-        SIGNUP, body, content_type="application/x-www-form-urlencoded", **JSON
-    )
+    response = client.post(SIGNUP, body, content_type="application/x-www-form-urlencoded", **JSON)
     assert response.status_code == 400
     assert "name" in response.json()["errors"]
     assert Subscriber.objects.count() == 0
@@ -444,9 +443,7 @@ def test_the_rendered_form_carries_a_signed_timestamp(client, settings):
 
 
 def test_too_many_signups_from_one_client_answer_429_with_retry_after(client):
-    answers = [
-        signup_json(client, valid(email=f"n{i}@example.org")).status_code for i in range(11)
-    ]
+    answers = [signup_json(client, valid(email=f"n{i}@example.org")).status_code for i in range(11)]
     assert answers[:10] == [200] * 10
     assert answers[10] == 429
     response = signup_json(client, valid(email="late@example.org"))
@@ -768,8 +765,11 @@ def test_an_expired_unsubscribe_link_shows_a_clear_page(client):
 
 @pytest.mark.parametrize("token", ["garbage", "a" * 3000, "%00"])
 def test_a_tampered_unsubscribe_link_shows_a_clear_page(client, token):
-    response = client.post(f"/newsletter/unsubscribe/{token}/", "List-Unsubscribe=One-Click",
-                           content_type="application/x-www-form-urlencoded")
+    response = client.post(
+        f"/newsletter/unsubscribe/{token}/",
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
     assert response.status_code == 400
     assert client.get(f"/newsletter/unsubscribe/{token}/").status_code == 400
 

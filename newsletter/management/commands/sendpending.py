@@ -34,4 +34,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Sent {sent} email(s).")
         if failed:
             # A non-zero exit lets cron or monitoring notice a mail server that keeps failing.
-            raise CommandError(f"{failed} email(s) could not be sent; they stay queued for the next run.")
+            raise CommandError(
+                f"{failed} email(s) could not be sent; they stay queued for the next run."
+            )
