@@ -211,7 +211,8 @@ class Subscriber(MailDelivery):
                 setattr(self, field, value)
             self.status = self.Status.PENDING
             self.subscribed_at = now
-            self.save()
+            # Only these fields: the delivery state belongs to whoever is sending.
+            self.save(update_fields=[*details, "status", "subscribed_at", "updated_at"])
         self._request_email(self.Email.CONFIRMATION)
 
     def _request_email(self, kind: str, *, force: bool = False) -> None:

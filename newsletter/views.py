@@ -12,7 +12,7 @@ from django.http import HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -60,7 +60,7 @@ def _sign_up(request, form) -> None:
         consent_version=CONSENT_VERSION,
         consent_text=str(CONSENT_TEXT),
         consented_at=timezone.now(),
-        signup_page=data["next"],
+        signup_page=data["next"] or request.path,
         language=get_language() or "",
     )
     # Stored and committed first: a failing mail server cannot lose the signup.
@@ -177,18 +177,23 @@ def submitted_data(request) -> tuple[QueryDict, set[str]]:
 
 
 def _kept_values(form, *, flat: bool = False) -> dict:
-    """The visible fields' submitted values, safe to keep in the session and show again."""
+    """The visible fields' submitted values, bounded, to keep in the session and show again."""
     kept = {}
-    for name in form.fields:
+    getlist = getattr(form.data, "getlist", None)
+    for name, field in form.fields.items():
         if name in {"website", "started"}:
             continue
-        getlist = getattr(form.data, "getlist", None)
         values = getlist(name) if getlist else [form.data.get(name)]
-        values = [
-            v.replace("\x00", "\ufffd")[:KEPT_VALUE_MAX] for v in values if isinstance(v, str)
-        ]
-        if values:
-            kept[name] = values[-1] if flat and name != "interests" else values[:10]
+        # One more character than allowed, so a too-long value shows its error again.
+        limit = (getattr(field, "max_length", None) or KEPT_VALUE_MAX) + 1
+        values = [v.replace("\x00", "\ufffd")[:limit] for v in values if isinstance(v, str)]
+        if not values:
+            continue
+        if name == "interests":
+            kept[name] = values[: len(Subscriber.Interest.values) + 1]
+        else:
+            # Two values at most: enough to show "Please enter a single value" again.
+            kept[name] = values[-1] if flat else values[-2:]
     return kept
 
 
@@ -246,7 +251,7 @@ def unsubscribe(request, token: str):
         subscriber.unsubscribe()
         if request.POST.get("List-Unsubscribe") == "One-Click":
             return HttpResponse(
-                _("You have been unsubscribed."), content_type="text/plain; charset=utf-8"
+                gettext("You have been unsubscribed."), content_type="text/plain; charset=utf-8"
             )
         messages.success(request, _("You have been unsubscribed. We will not email you again."))
         return redirect(request.path)
