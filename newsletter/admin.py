@@ -1,5 +1,6 @@
 import csv
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -58,8 +59,26 @@ class UnsentEmailFilter(admin.SimpleListFilter):
         return queryset
 
 
+class SubscriberAdminForm(forms.ModelForm):
+    interests = forms.MultipleChoiceField(
+        label=_("interests"),
+        choices=Subscriber.Interest.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Subscriber
+        fields = ["email", "name", "interests", "status", "language"]
+
+    def clean_interests(self):
+        chosen = set(self.cleaned_data["interests"])
+        return [value for value in Subscriber.Interest.values if value in chosen]
+
+
 @admin.register(Subscriber)
 class SubscriberAdmin(admin.ModelAdmin):
+    form = SubscriberAdminForm
     list_display = [
         "email",
         "name",
@@ -112,6 +131,17 @@ class SubscriberAdmin(admin.ModelAdmin):
         "send_attempts",
         "last_send_error",
     ]
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data:
+            # Staff changing a status by hand records when, like the public pages do.
+            now = timezone.now()
+            if obj.status == Subscriber.Status.CONFIRMED:
+                obj.confirmed_at = now
+            elif obj.status == Subscriber.Status.UNSUBSCRIBED:
+                obj.unsubscribed_at = now
+                obj.pending_email = ""
+        super().save_model(request, obj, form, change)
 
     @admin.display(description=_("interests"))
     def interest_list(self, subscriber):

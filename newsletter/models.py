@@ -185,7 +185,11 @@ class Subscriber(MailDelivery):
         verbose_name = _("subscriber")
         verbose_name_plural = _("subscribers")
         constraints = [
-            models.UniqueConstraint(Lower("email"), name="newsletter_subscriber_email_ci_unique"),
+            models.UniqueConstraint(
+                Lower("email"),
+                name="newsletter_subscriber_email_ci_unique",
+                violation_error_message=_("This address is already on the list."),
+            ),
             models.CheckConstraint(
                 condition=Q(status__in=["pending", "confirmed", "unsubscribed"]),
                 name="newsletter_subscriber_status_valid",
@@ -308,6 +312,11 @@ class Subscriber(MailDelivery):
         from newsletter import emails
 
         kind = self.pending_email
+        if kind and self.status == self.Status.UNSUBSCRIBED:
+            # Nothing goes to someone who has left, whatever was waiting.
+            Subscriber.objects.filter(pk=self.pk).update(pending_email="")
+            self.pending_email = ""
+            return None
         if not kind or not self._claim_send(Q(pending_email=kind)):
             return None
         sender = {

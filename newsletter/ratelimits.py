@@ -49,10 +49,14 @@ class Limit:
         return max(1, math.ceil((window + 1) * self.seconds - now))
 
 
-SIGNUP_PER_CLIENT = Limit("signup-client", count=10, seconds=60)
-SIGNUP_PER_ADDRESS = Limit("signup-address", count=5, seconds=60)
+# A repeated signup sends at most one email per resend window, so its limits can
+# allow an office behind one address; every contact message emails staff.
+SIGNUP_PER_CLIENT = Limit("signup-client", count=20, seconds=60)
+SIGNUP_PER_ADDRESS = Limit("signup-address", count=10, seconds=60)
 CONTACT_PER_CLIENT = Limit("contact-client", count=5, seconds=60)
 CONTACT_PER_ADDRESS = Limit("contact-address", count=3, seconds=60)
+# Submissions refused as invalid, on either form.
+INVALID_PER_CLIENT = Limit("invalid-client", count=60, seconds=60)
 
 
 def client_id(request) -> str:

@@ -96,9 +96,12 @@ def _submit(request, *, form_class, limits, accept, success_url, sent_message, k
     per_client, per_address = limits
     data, malformed = submitted_data(request)
     form = form_class(data, malformed=malformed)
-    retry_after = per_client.hit(ratelimits.client_id(request))
-    if retry_after is None and form.is_valid():
-        retry_after = per_address.hit(form.cleaned_data["email"].lower())
+    client = ratelimits.client_id(request)
+    if form.is_valid():
+        retry_after = per_client.hit(client) or per_address.hit(form.cleaned_data["email"].lower())
+    else:
+        # Refused input costs us nothing but still must not be hammered.
+        retry_after = ratelimits.INVALID_PER_CLIENT.hit(client)
     if retry_after is not None:
         return _too_many(request, form, retry_after, as_json=as_json)
     if not form.is_valid():

@@ -169,3 +169,34 @@ def test_contact_messages_can_be_marked_handled(staff_client):
     assert message.subject not in response.content.decode()
     staff_client.post(url, {"action": "mark_unhandled", "_selected_action": [message.pk]})
     assert ContactMessage.objects.get().is_handled is False
+
+
+def test_staff_edit_interests_as_checkboxes_and_status_changes_are_timed(staff_client):
+    subscriber = make_subscriber(interests=["updates"], pending_email="welcome")
+    url = f"{CHANGELIST}{subscriber.pk}/change/"
+    response = staff_client.post(
+        url,
+        {
+            "email": subscriber.email,
+            "name": "Ana",
+            "interests": ["events", "updates"],
+            "status": "unsubscribed",
+            "language": "en",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    subscriber.refresh_from_db()
+    assert subscriber.interests == ["updates", "events"]
+    assert subscriber.unsubscribed_at is not None
+    assert subscriber.pending_email == ""
+
+
+def test_staff_cannot_add_an_address_twice_in_another_case(staff_client):
+    make_subscriber(email="ana@example.org")
+    response = staff_client.post(
+        f"{CHANGELIST}add/",
+        {"email": "ANA@example.org", "status": "pending", "language": "en", "interests": []},
+    )
+    assert response.status_code == 200
+    assert "This address is already on the list." in response.content.decode()
+    assert Subscriber.objects.count() == 1

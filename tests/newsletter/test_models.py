@@ -175,3 +175,10 @@ def test_a_contact_notification_is_sent_once():
     assert message.send_notification() is None
     assert ContactMessage.objects.with_unsent_notification().count() == 0
     assert len(mail.outbox) == 1
+
+
+def test_nothing_waiting_is_sent_to_someone_who_has_left():
+    subscriber = make_subscriber(status="unsubscribed", pending_email="welcome")
+    assert subscriber.send_pending_email() is None
+    assert subscriber.pending_email == ""
+    assert mail.outbox == []

@@ -13,6 +13,7 @@ from django.test import Client
 
 from newsletter.forms import make_started_stamp
 from newsletter.models import CONSENT_VERSION, Subscriber
+from newsletter.ratelimits import INVALID_PER_CLIENT, SIGNUP_PER_ADDRESS, SIGNUP_PER_CLIENT
 from tests.factories import make_subscriber
 
 pytestmark = pytest.mark.django_db
@@ -464,9 +465,12 @@ def test_the_rendered_form_carries_a_signed_timestamp(client, settings):
 
 
 def test_too_many_signups_from_one_client_answer_429_with_retry_after(client):
-    answers = [signup_json(client, valid(email=f"n{i}@example.org")).status_code for i in range(11)]
-    assert answers[:10] == [200] * 10
-    assert answers[10] == 429
+    allowed = SIGNUP_PER_CLIENT.count
+    answers = [
+        signup_json(client, valid(email=f"n{i}@example.org")).status_code
+        for i in range(allowed + 1)
+    ]
+    assert answers == [200] * allowed + [429]
     response = signup_json(client, valid(email="late@example.org"))
     assert response.status_code == 429
     assert response.json() == {
@@ -479,34 +483,42 @@ def test_too_many_signups_from_one_client_answer_429_with_retry_after(client):
 
 
 def test_the_rate_limit_is_per_client(client):
-    for i in range(10):
+    for i in range(SIGNUP_PER_CLIENT.count):
         signup_json(client, valid(email=f"n{i}@example.org"), REMOTE_ADDR="198.51.100.1")
     assert signup_json(client, valid(), REMOTE_ADDR="198.51.100.1").status_code == 429
     assert signup_json(client, valid(), REMOTE_ADDR="198.51.100.2").status_code == 200
 
 
 def test_x_forwarded_for_is_ignored_unless_a_proxy_count_is_set(client, settings):
-    for i in range(10):
+    for i in range(SIGNUP_PER_CLIENT.count):
         signup_json(client, valid(email=f"n{i}@example.org"), HTTP_X_FORWARDED_FOR=f"10.0.0.{i}")
     assert signup_json(client, valid(), HTTP_X_FORWARDED_FOR="10.0.0.99").status_code == 429
     cache.clear()
     settings.STATEUP_PROXY_COUNT = 1
-    for i in range(10):
+    for i in range(SIGNUP_PER_CLIENT.count):
         signup_json(client, valid(email=f"m{i}@example.org"), HTTP_X_FORWARDED_FOR="192.0.2.1")
     assert signup_json(client, valid(), HTTP_X_FORWARDED_FOR="192.0.2.1").status_code == 429
     assert signup_json(client, valid(), HTTP_X_FORWARDED_FOR="192.0.2.2").status_code == 200
 
 
 def test_too_many_signups_of_one_address_answer_429(client):
-    for i in range(5):
+    for i in range(SIGNUP_PER_ADDRESS.count):
         response = signup_json(client, valid(), REMOTE_ADDR=f"198.51.100.{i}")
         assert response.status_code == 200
     response = signup_json(client, valid(email="ANA@example.org"), REMOTE_ADDR="198.51.100.99")
     assert response.status_code == 429
 
 
+def test_a_flood_of_invalid_submissions_is_rate_limited_too(client):
+    answers = [
+        signup_json(client, {"email": "nope"}).status_code
+        for _ in range(INVALID_PER_CLIENT.count + 1)
+    ]
+    assert answers == [400] * INVALID_PER_CLIENT.count + [429]
+
+
 def test_a_rate_limited_form_post_shows_the_message_and_keeps_the_input(client):
-    for i in range(10):
+    for i in range(SIGNUP_PER_CLIENT.count):
         client.post(SIGNUP, valid(email=f"n{i}@example.org"))
     response = client.post(SIGNUP, valid(email="kept@example.org", name="Kept"))
     assert response.status_code == 429
@@ -519,7 +531,7 @@ def test_a_rate_limited_form_post_shows_the_message_and_keeps_the_input(client):
 
 def test_rate_limits_can_be_turned_off(client, settings):
     settings.STATEUP_RATE_LIMITS = False
-    for i in range(15):
+    for i in range(SIGNUP_PER_CLIENT.count + 5):
         assert signup_json(client, valid(email=f"n{i}@example.org")).status_code == 200
 
 
