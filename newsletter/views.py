@@ -154,8 +154,8 @@ def wants_json(request) -> bool:
 def submitted_data(request) -> tuple[QueryDict, set[str]]:
     """
     The POSTed fields, and the names of fields whose value is not a value at all.
-    A JSON object body is read as the same fields: strings and numbers as text,
-    true as a ticked box, a list as a repeated field; objects, nulls and nested
+    A JSON object body is read as the same fields: strings as text, true as a
+    ticked box, a list as a repeated field; numbers, objects, nulls and nested
     lists mark their field as malformed.
     """
     if request.content_type != "application/json":
@@ -163,7 +163,7 @@ def submitted_data(request) -> tuple[QueryDict, set[str]]:
     data, malformed = QueryDict(mutable=True), set()
     try:
         payload = json.loads(request.body)
-    except (ValueError, UnicodeError):
+    except (ValueError, UnicodeError, RecursionError):
         return data, malformed
     if not isinstance(payload, dict):
         return data, malformed
@@ -172,8 +172,8 @@ def submitted_data(request) -> tuple[QueryDict, set[str]]:
             if isinstance(item, bool):
                 if item:
                     data.appendlist(name, "on")
-            elif isinstance(item, str | int | float):
-                data.appendlist(name, str(item))
+            elif isinstance(item, str):
+                data.appendlist(name, item)
             else:
                 malformed.add(name)
     return data, malformed

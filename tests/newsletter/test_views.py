@@ -362,6 +362,34 @@ def test_hostile_json_bodies_are_refused_without_error_or_storage(client, body):
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        "[" * 200_000 + "]" * 200_000,
+        '{"email": "a@example.org", "consent": true, "name": ' + "1" * 5000 + "}",
+        '{"email": "a@example.org", "consent": true, "name": 1e999999}',
+    ],
+)
+def test_pathological_json_is_refused_without_error(client, body):
+    response = client.post(SIGNUP, body, content_type="application/json", **JSON)
+    assert response.status_code == 400
+    assert Subscriber.objects.count() == 0
+
+
+def test_oversized_bodies_are_refused_without_error(client):
+    huge = "x" * 3_000_000
+    response = client.post(SIGNUP, {"email": huge, "consent": "on"}, **JSON)
+    assert response.status_code == 400
+    response = client.post(
+        SIGNUP, '{"email": "%s"}' % huge, content_type="application/json", **JSON
+    )
+    assert response.status_code == 400
+    many = "&".join(f"f{i}=1" for i in range(1500))
+    response = client.post(SIGNUP, many, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400
+    assert Subscriber.objects.count() == 0
+
+
+@pytest.mark.parametrize(
     "accept",
     [
         "application/json;q=abc",
