@@ -234,37 +234,37 @@ class Subscriber(MailDelivery):
     def confirm(self) -> bool:
         """Confirm the subscription and queue the welcome email; False if it was already confirmed."""
         with transaction.atomic():
-            locked = Subscriber.objects.select_for_update().get(pk=self.pk)
-            if locked.status == self.Status.CONFIRMED:
-                self.status = locked.status
+            locked = Subscriber.objects.select_for_update().filter(pk=self.pk).first()
+            if locked is None or locked.status == self.Status.CONFIRMED:
                 return False
-            now = timezone.now()
-            Subscriber.objects.filter(pk=self.pk).update(
-                status=self.Status.CONFIRMED,
-                confirmed_at=now,
-                unsubscribed_at=None,
-                pending_email=self.Email.WELCOME,
-                send_attempts=0,
-                last_send_error="",
-                updated_at=now,
-            )
-        self.refresh_from_db()
+            changes = {
+                "status": self.Status.CONFIRMED,
+                "confirmed_at": timezone.now(),
+                "unsubscribed_at": None,
+                "pending_email": self.Email.WELCOME,
+                "send_attempts": 0,
+                "last_send_error": "",
+            }
+            Subscriber.objects.filter(pk=self.pk).update(updated_at=timezone.now(), **changes)
+        for field, value in changes.items():
+            setattr(self, field, value)
         return True
 
     def unsubscribe(self) -> bool:
         """Stop all email at once; False if the subscriber had already left."""
-        now = timezone.now()
+        changes = {
+            "status": self.Status.UNSUBSCRIBED,
+            "unsubscribed_at": timezone.now(),
+            "pending_email": "",
+        }
         changed = (
             Subscriber.objects.filter(pk=self.pk)
             .exclude(status=self.Status.UNSUBSCRIBED)
-            .update(
-                status=self.Status.UNSUBSCRIBED,
-                unsubscribed_at=now,
-                pending_email="",
-                updated_at=now,
-            )
+            .update(updated_at=timezone.now(), **changes)
         )
-        self.refresh_from_db()
+        if changed:
+            for field, value in changes.items():
+                setattr(self, field, value)
         return changed == 1
 
     # Signed links.

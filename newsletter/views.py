@@ -44,6 +44,7 @@ def signup(request):
             sent_message=SIGNUP_SENT,
             kept_key=SIGNUP_KEPT,
             form_url=reverse("newsletter:signup") + "#signup",
+            template="newsletter/subscriber_form.html",
         )
     form = _restore_input(request, SIGNUP_KEPT, SignupForm) or SignupForm(
         initial={"next": safe_local_path(request.GET.get("next"))}
@@ -79,6 +80,7 @@ def contact(request):
             sent_message=CONTACT_SENT,
             kept_key=CONTACT_KEPT,
             form_url=reverse("contact") + "#contact",
+            template="newsletter/contactmessage_form.html",
         )
     form = _restore_input(request, CONTACT_KEPT, ContactForm) or ContactForm()
     return render(request, "newsletter/contactmessage_form.html", {"form": form})
@@ -90,7 +92,9 @@ def _send_contact_message(request, form) -> None:
     message.send_notification(request=request)
 
 
-def _submit(request, *, form_class, limits, accept, success_url, sent_message, kept_key, form_url):
+def _submit(
+    request, *, form_class, limits, accept, success_url, sent_message, kept_key, form_url, template
+):
     """Validate, rate limit, screen out bots, then `accept` the form; answer in kind."""
     as_json = wants_json(request)
     per_client, per_address = limits
@@ -103,7 +107,7 @@ def _submit(request, *, form_class, limits, accept, success_url, sent_message, k
         # Refused input costs us nothing but still must not be hammered.
         retry_after = ratelimits.INVALID_PER_CLIENT.hit(client)
     if retry_after is not None:
-        return _too_many(request, form, retry_after, as_json=as_json)
+        return _too_many(request, form, retry_after, as_json=as_json, template=template)
     if not form.is_valid():
         if as_json:
             errors = {
@@ -125,18 +129,13 @@ def _submit(request, *, form_class, limits, accept, success_url, sent_message, k
     return redirect(success_url(form))
 
 
-def _too_many(request, form, retry_after: int, *, as_json: bool):
+def _too_many(request, form, retry_after: int, *, as_json: bool, template: str):
     if as_json:
         response = JsonResponse({"ok": False, "message": str(TOO_MANY), "errors": {}}, status=429)
     else:
         messages.error(request, TOO_MANY)
-        # The person's input is kept, without error marks: nothing was checked.
+        # The person's input is kept to send again in a minute, without error marks.
         unbound = type(form)(initial=_kept_values(form, flat=True))
-        template = (
-            "newsletter/subscriber_form.html"
-            if isinstance(form, SignupForm)
-            else "newsletter/contactmessage_form.html"
-        )
         response = render(request, template, {"form": unbound}, status=429)
     response["Retry-After"] = str(retry_after)
     return response
