@@ -210,6 +210,10 @@ STATEUP_PAGE_CACHE_SECONDS = env.int("STATEUP_PAGE_CACHE_SECONDS", default=600)
 # Adds the no-database "ceiling" view that `make bench` compares every page with.
 STATEUP_BENCHMARK = env.bool("STATEUP_BENCHMARK", default=False)
 
+# Newsletter and contact forms. A form sent back sooner than this many seconds
+# after it was shown looks automated (it gets the normal answer; nothing is kept).
+STATEUP_FORM_MIN_SECONDS = env.float("STATEUP_FORM_MIN_SECONDS", default=3.0)
+
 # The public address of the site, for links in emails and feeds when there is
 # no request to build them from (management commands, retries).
 STATEUP_SITE_URL = env.str(

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
+from newsletter import views as newsletter_views
 from stateup import views
 
 urlpatterns = [
@@ -10,6 +11,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("", include("articles.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path("contact/", newsletter_views.contact, name="contact"),
     path("admin/", admin.site.urls),
 ]
 

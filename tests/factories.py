@@ -83,3 +83,35 @@ def make_ready_article(**overrides) -> Article:
     }
     fields.update(overrides)
     return make_article(**fields)
+
+
+def make_subscriber(**overrides):
+    """A pending subscriber with no email waiting, unless overridden."""
+    from newsletter.models import CONSENT_TEXT, CONSENT_VERSION, Subscriber
+
+    n = next(_sequence)
+    fields = {
+        "email": f"reader{n}@example.org",
+        "name": f"Reader {n}",
+        "interests": ["newsletter"],
+        "status": Subscriber.Status.PENDING,
+        "consent_version": CONSENT_VERSION,
+        "consent_text": str(CONSENT_TEXT),
+        "consented_at": timezone.now(),
+    }
+    fields.update(overrides)
+    return Subscriber.objects.create(**fields)
+
+
+def make_contact_message(**overrides):
+    from newsletter.models import ContactMessage
+
+    n = next(_sequence)
+    fields = {
+        "name": f"Writer {n}",
+        "email": f"writer{n}@example.org",
+        "subject": f"Question {n}",
+        "message": f"Hello, this is message {n}.",
+    }
+    fields.update(overrides)
+    return ContactMessage.objects.create(**fields)
