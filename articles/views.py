@@ -1,9 +1,10 @@
-from django.db.models import Prefetch
+from urllib.parse import quote, urlencode
+
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from taggit.models import Tag
 
-from articles.models import Article, Author, Authorship, Category
+from articles.models import Article, Author, Category, bylines
 from stateup.pagination import paginate
 
 PAGE_SIZE = 12
@@ -19,28 +20,42 @@ def article_list(request):
     return render(request, "articles/article_list.html", {"page": page})
 
 
-def brief_context(article: Article) -> dict:
+def share_links(url: str, title: str) -> dict:
+    """Plain links to share a brief: no third-party script is ever loaded."""
+    return {
+        "url": url,
+        # mailto: wants %20 for spaces, not "+".
+        "email": "mailto:?"
+        + urlencode({"subject": title, "body": f"{title}\n{url}"}, quote_via=quote),
+        "linkedin": "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
+        "x": "https://x.com/intent/post?" + urlencode({"text": title, "url": url}),
+        "bluesky": "https://bsky.app/intent/compose?" + urlencode({"text": f"{title} {url}"}),
+    }
+
+
+def brief_context(request, article: Article) -> dict:
     """Everything the brief page shows, fetched up front in a fixed number of queries."""
+    authors = [authorship.author for authorship in article.authorships.all()]
     return {
         "article": article,
-        "authors": [authorship.author for authorship in article.authorships.all()],
+        "authors": authors,
         "tags": list(article.tags.all()),
-        "related_links": list(article.related_links.all()),
+        "related_links": [link for link in article.related_links.all() if link.href],
+        "related_articles": list(Article.objects.published().for_cards().related_to(article)),
+        "share": share_links(request.build_absolute_uri(article.get_absolute_url()), article.title),
     }
 
 
 def brief_queryset():
     return Article.objects.select_related("category").prefetch_related(
-        Prefetch("authorships", queryset=Authorship.objects.select_related("author")),
-        "tags",
-        "related_links",
+        bylines(), "tags", "related_links"
     )
 
 
 @require_GET
 def article_detail(request, slug: str):
     article = get_object_or_404(brief_queryset().published(), slug=slug)
-    return render(request, "articles/article_detail.html", brief_context(article))
+    return render(request, "articles/article_detail.html", brief_context(request, article))
 
 
 @require_GET
