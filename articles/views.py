@@ -1,5 +1,6 @@
 from urllib.parse import quote, urlencode
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from taggit.models import Tag
@@ -33,16 +34,18 @@ def share_links(url: str, title: str) -> dict:
     }
 
 
-def brief_context(request, article: Article) -> dict:
+def brief_context(article: Article, request=None) -> dict:
     """Everything the brief page shows, fetched up front in a fixed number of queries."""
     authors = [authorship.author for authorship in article.authorships.all()]
+    path = article.get_absolute_url()
+    url = request.build_absolute_uri(path) if request else settings.STATEUP_SITE_URL + path
     return {
         "article": article,
         "authors": authors,
         "tags": list(article.tags.all()),
         "related_links": [link for link in article.related_links.all() if link.href],
         "related_articles": list(Article.objects.published().for_cards().related_to(article)),
-        "share": share_links(request.build_absolute_uri(article.get_absolute_url()), article.title),
+        "share": share_links(url, article.title),
     }
 
 
@@ -55,7 +58,7 @@ def brief_queryset():
 @require_GET
 def article_detail(request, slug: str):
     article = get_object_or_404(brief_queryset().published(), slug=slug)
-    return render(request, "articles/article_detail.html", brief_context(request, article))
+    return render(request, "articles/article_detail.html", brief_context(article, request))
 
 
 @require_GET
@@ -68,7 +71,7 @@ def topic_detail(request, slug: str):
 @require_GET
 def tag_detail(request, slug: str):
     tag = get_object_or_404(Tag, slug=slug)
-    page = paginate(request, _public_cards().filter(tags=tag), PAGE_SIZE)
+    page = paginate(request, _public_cards().tagged(tag), PAGE_SIZE)
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
 
 

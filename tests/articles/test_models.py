@@ -1,11 +1,12 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from articles.models import Article, RelatedLink
-from tests.factories import image_upload, make_article, make_category
+from tests.factories import image_upload, make_article, make_author, make_category
 
 pytestmark = pytest.mark.django_db
 
@@ -189,3 +190,58 @@ def test_related_briefs_take_one_query_whatever_their_number(django_assert_num_q
     with django_assert_num_queries(1):
         related = list(Article.objects.published().related_to(article, limit=20))
     assert len(related) == 20
+
+
+# Hero image rules, links and names.
+
+
+def test_an_image_without_alt_text_does_not_validate():
+    article = make_article(hero_image=image_upload(), hero_alt="Wind farm")
+    article.hero_alt = "   "
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "hero_alt" in error.value.message_dict
+
+
+def test_a_brief_without_an_image_needs_no_alt_text():
+    make_article(hero_alt="").full_clean()
+
+
+def test_a_javascript_photo_credit_link_is_refused_on_save():
+    with pytest.raises(ValidationError) as error:
+        make_article(hero_credit_url="javascript:alert(1)")
+    assert "hero_credit_url" in error.value.message_dict
+    assert not Article.objects.exists()
+
+
+def test_links_stored_behind_the_models_back_are_only_used_if_they_are_web_addresses():
+    article = make_article(links=[{"title": "EU", "url": "https://europa.eu/"}])
+    link = article.related_links.get()
+    assert link.href == "https://europa.eu/"
+    RelatedLink.objects.filter(pk=link.pk).update(url="javascript:alert(1)")
+    link.refresh_from_db()
+    assert link.href == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "initials"),
+    [
+        ("Ana Lima", "AL"),
+        ("Pieter van Dijk", "PD"),
+        ("Sofía Méndez", "SM"),
+        ("Plato", "P"),
+        ("", "?"),
+    ],
+)
+def test_author_initials_stand_in_for_a_photo(name, initials):
+    assert make_author(name=name).initials == initials
+
+
+def test_a_scheduled_brief_becomes_public_when_its_time_comes_without_a_job():
+    at = timezone.now() + timedelta(hours=2)
+    article = make_article(published_at=at)
+    assert article.is_scheduled
+    assert not Article.objects.published().exists()
+    with time_machine.travel(at):
+        assert list(Article.objects.published()) == [article]
+        assert article.is_public
