@@ -53,3 +53,18 @@ def test_loaddemo_builds_a_believable_site_and_a_second_run_changes_nothing(sett
     before = _snapshot(settings)
     call_command("loaddemo", verbosity=0)
     assert _snapshot(settings) == before
+
+
+def test_loaddemo_reuses_what_staff_already_made(settings):
+    from taggit.models import Tag
+
+    from tests.factories import make_category
+
+    topic = make_category(name="Tech cooperation (edited)", slug="tech-cooperation")
+    tag = Tag.objects.create(name="EU-LAC", slug="eu-lac")
+    call_command("loaddemo", verbosity=0)
+    topic.refresh_from_db()
+    assert topic.name == "Tech cooperation (edited)"
+    assert Article.objects.filter(category=topic).count() >= 4
+    assert Tag.objects.filter(slug="eu-lac").get() == tag
+    assert Article.objects.filter(tags=tag).exists()

@@ -245,3 +245,31 @@ def test_a_scheduled_brief_becomes_public_when_its_time_comes_without_a_job():
     with time_machine.travel(at):
         assert list(Article.objects.published()) == [article]
         assert article.is_public
+
+
+def test_renditions_are_made_once_not_on_every_save_or_request(settings, client):
+    article = make_article(hero_image=image_upload(size=(1000, 600)), hero_alt="Wind farm")
+    files = sorted(settings.MEDIA_ROOT.rglob("*"))
+    renditions = article.hero_renditions
+    article = Article.objects.get(pk=article.pk)
+    article.title = "A new title"
+    article.save()
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert client.get("/").status_code == 200
+    article.refresh_from_db()
+    assert article.hero_renditions == renditions
+    assert sorted(settings.MEDIA_ROOT.rglob("*")) == files
+
+
+def test_every_public_filter_and_ordering_has_an_index():
+    from taggit.models import TaggedItem
+
+    from articles.models import Authorship
+
+    indexed = {tuple(index.fields) for index in Article._meta.indexes}
+    assert ("status", "-published_at") in indexed  # every public list, newest first
+    assert ("category", "status", "-published_at") in indexed  # topic pages
+    assert ("is_featured", "status", "-published_at") in indexed  # the home page
+    assert Article._meta.get_field("slug").unique  # the brief page
+    assert Authorship._meta.get_field("author").db_index  # author pages
+    assert TaggedItem._meta.get_field("tag").db_index  # tag pages and related briefs

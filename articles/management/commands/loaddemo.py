@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
@@ -96,7 +97,9 @@ class Command(BaseCommand):
 
     def tag(self, name: str) -> Tag:
         # "EU–LAC" should read /tags/eu-lac/, not /tags/eulac/.
-        tag, _created = Tag.objects.get_or_create(
-            name=name, defaults={"slug": slugify(name.replace("–", "-"))}
-        )
+        slug = slugify(name.replace("–", "-"))
+        existing = Tag.objects.filter(Q(name=name) | Q(slug=slug)).first()
+        if existing:
+            return existing
+        tag, _created = Tag.objects.get_or_create(slug=slug, defaults={"name": name})
         return tag
