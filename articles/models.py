@@ -177,20 +177,18 @@ class ArticleQuerySet(models.QuerySet):
         picked by hand first (in the order they were picked), then the others ranked
         by the number of tags they share with it, then same topic, then newest.
 
-        One query. The automatic ranking only looks at a bounded pool (the newest
-        briefs, the newest in the topic, the briefs most recently given one of its
-        tags), each found through an index, so it costs the same with 100 or
-        100,000 briefs. Call it on `published()`: it only returns briefs of `self`.
+        One query. Only a bounded pool is ranked: the newest briefs, the newest in
+        the topic and the briefs most recently given one of its tags, each found
+        through an index, so it costs the same with 100 or 100,000 briefs. Call it
+        on `published()`: it only returns briefs of `self`.
         """
         picked = Article.related_articles.through.objects.filter(from_article_id=article.pk)
-        picked_ids = picked.values("to_article_id")
         tag_ids = [tag.pk for tag in article.tags.all()]
-        newest = ("-published_at", "-pk")
-        candidates = self.exclude(pk=article.pk).exclude(pk__in=picked_ids).order_by(*newest)
-
-        pools = [candidates.values("pk")[:limit]]
+        # Twice the limit: enough to fill up even if hand-picked briefs are among them.
+        newest = self.exclude(pk=article.pk).order_by("-published_at", "-pk").values("pk")
+        pools = [picked.values("to_article_id"), newest[: 2 * limit]]
         if article.category_id is not None:
-            pools.append(candidates.filter(category_id=article.category_id).values("pk")[:limit])
+            pools.append(newest.filter(category_id=article.category_id)[: 2 * limit])
         if tag_ids:
             pools.append(
                 TaggedItem.objects.filter(
@@ -202,22 +200,19 @@ class ArticleQuerySet(models.QuerySet):
         # A union of "pk IN (…)" keeps every part on an index; OR-ing them does not.
         by_pk = Article.objects.order_by().values("pk")
         pool = by_pk.filter(pk__in=pools[0]).union(*(by_pk.filter(pk__in=p) for p in pools[1:]))
-        ranked = (
-            candidates.filter(pk__in=pool)
-            .annotate(**self._relatedness(article, tag_ids))
-            .order_by("-shared_tags", "-same_topic", *newest)
-            .values("pk")[:limit]
-        )
-        chosen = by_pk.filter(pk__in=picked_ids).union(by_pk.filter(pk__in=ranked))
         return (
             self.exclude(pk=article.pk)
-            .filter(pk__in=chosen)
+            .filter(pk__in=pool)
             .annotate(
                 picked_order=Subquery(picked.filter(to_article_id=OuterRef("pk")).values("pk")[:1]),
                 **self._relatedness(article, tag_ids),
             )
             .order_by(
-                F("picked_order").asc(nulls_last=True), "-shared_tags", "-same_topic", *newest
+                F("picked_order").asc(nulls_last=True),
+                "-shared_tags",
+                "-same_topic",
+                "-published_at",
+                "-pk",
             )[:limit]
         )
 
