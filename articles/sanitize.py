@@ -86,6 +86,15 @@ def clean_body(value: str) -> str:
     return _mark_external_links(cleaned).strip()
 
 
+def web_url(value: str) -> str:
+    """`value` if it is an absolute http(s) address, else an empty string."""
+    value = (value or "").strip()
+    parts = urlsplit(value)
+    if parts.scheme.lower() in {"http", "https"} and parts.netloc and value.isprintable():
+        return value
+    return ""
+
+
 def plain_text(value: str) -> str:
     """The words of an HTML fragment, for reading time, search and previews."""
     return html.unescape(_TAG.sub(" ", value or "")).strip()

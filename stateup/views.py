@@ -3,6 +3,7 @@ import mimetypes
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -12,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 
-from articles.models import Article, Category
+from articles.models import Article, Category, bylines
 
 # Uploaded files never change under the same name (renditions and uploads get
 # unique names), so browsers may keep them for a long time.
@@ -22,9 +23,15 @@ HOME_LATEST = 6
 
 @require_GET
 def home(request):
-    public = Article.objects.published().for_cards().newest_first()
-    featured = public.filter(is_featured=True).first() or public.first()
-    latest = list(public.exclude(pk=featured.pk)[:HOME_LATEST]) if featured else []
+    public = Article.objects.published().newest_first()
+    # The newest briefs, one spare in case the featured brief is among them.
+    newest = list(public.select_related("category")[: HOME_LATEST + 1])
+    featured = next(iter(public.select_related("category").filter(is_featured=True)[:1]), None)
+    featured = featured or (newest[0] if newest else None)
+    latest = [article for article in newest if article != featured][:HOME_LATEST]
+    cards = [featured, *latest] if featured else []
+    # One query for the bylines of every card on the page.
+    prefetch_related_objects(cards, bylines())
     return render(
         request,
         "home.html",

@@ -36,8 +36,8 @@ def make_author(**overrides) -> Author:
     return Author.objects.create(**fields)
 
 
-def make_article(*, authors=(), tags=(), links=(), **overrides) -> Article:
-    """A published brief (published an hour ago) unless overridden."""
+def make_article(*, authors=(), tags=(), links=(), related=(), **overrides) -> Article:
+    """A published brief (published an hour ago) unless overridden; `related` are hand-picked."""
     n = next(_sequence)
     fields = {
         "title": f"Brief number {n}",
@@ -55,6 +55,8 @@ def make_article(*, authors=(), tags=(), links=(), **overrides) -> Article:
         article.tags.add(*tags)
     for order, link in enumerate(links):
         RelatedLink.objects.create(article=article, order=order, **link)
+    for other in related:
+        article.related_articles.add(other)
     return article
 
 

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -81,3 +82,199 @@ def test_a_file_that_is_not_an_image_is_refused_before_storage(tmp_path):
     with pytest.raises(ValidationError):
         make_article(hero_image=fake)
     assert not Article.objects.exists()
+
+
+# Related briefs: hand-picked first, then shared tags, then same topic, then newest.
+
+
+def _related(article, **kwargs):
+    article = Article.objects.prefetch_related("tags").get(pk=article.pk)
+    return [a.title for a in Article.objects.published().related_to(article, **kwargs)]
+
+
+def _hours_ago(hours):
+    return timezone.now() - timedelta(hours=hours)
+
+
+def test_related_briefs_put_hand_picked_ones_first_in_the_order_picked():
+    second = make_article(title="Picked second", published_at=_hours_ago(50))
+    first = make_article(title="Picked first", published_at=_hours_ago(40))
+    make_article(title="Shares tags", tags=["ai", "eu"])
+    article = make_article(tags=["ai", "eu"], related=[first, second])
+    assert _related(article) == ["Picked first", "Picked second", "Shares tags"]
+
+
+def test_related_briefs_skip_unpublished_hand_picked_ones():
+    draft = make_article(title="Draft", status=Article.Status.DRAFT, published_at=None)
+    archived = make_article(title="Archived", status=Article.Status.ARCHIVED)
+    scheduled = make_article(title="Scheduled", published_at=timezone.now() + timedelta(days=1))
+    picked = make_article(title="Picked")
+    make_article(title="Newest other", published_at=_hours_ago(0.5))
+    article = make_article(
+        title="This brief", related=[draft, archived, scheduled, picked], published_at=_hours_ago(9)
+    )
+    assert _related(article) == ["Picked", "Newest other"]
+
+
+def test_related_briefs_never_include_the_brief_itself():
+    article = make_article(title="This brief", tags=["ai"])
+    article.related_articles.add(article)
+    make_article(title="Other", tags=["ai"])
+    assert _related(article) == ["Other"]
+
+
+def test_related_briefs_never_include_unpublished_ones_however_related():
+    topic = make_category()
+    for status, when in [
+        (Article.Status.DRAFT, None),
+        (Article.Status.REVIEW, None),
+        (Article.Status.ARCHIVED, _hours_ago(1)),
+        (Article.Status.PUBLISHED, timezone.now() + timedelta(hours=1)),
+    ]:
+        make_article(title=f"Hidden {status}", status=status, published_at=when, tags=["ai"])
+    make_article(title="Public", category=topic, published_at=_hours_ago(100))
+    article = make_article(category=topic, tags=["ai"])
+    assert _related(article) == ["Public"]
+
+
+def test_related_briefs_rank_more_shared_tags_above_fewer_even_if_older():
+    make_article(title="One tag, newest", tags=["ai"], published_at=_hours_ago(2))
+    make_article(title="Three tags, oldest", tags=["ai", "eu", "data"], published_at=_hours_ago(90))
+    make_article(title="Two tags", tags=["ai", "eu", "trade"], published_at=_hours_ago(30))
+    article = make_article(tags=["ai", "eu", "data"])
+    assert _related(article) == ["Three tags, oldest", "Two tags", "One tag, newest"]
+
+
+def test_related_briefs_prefer_the_same_topic_when_shared_tags_are_equal():
+    topic, other_topic = make_category(), make_category()
+    make_article(title="Other topic, newer", tags=["ai"], category=other_topic)
+    make_article(
+        title="Same topic, older", tags=["ai"], category=topic, published_at=_hours_ago(80)
+    )
+    article = make_article(tags=["ai"], category=topic, published_at=_hours_ago(100))
+    assert _related(article, limit=2) == ["Same topic, older", "Other topic, newer"]
+
+
+def test_related_briefs_fill_up_with_the_topic_and_then_the_newest():
+    topic = make_category()
+    make_article(title="Newest, other topic", published_at=_hours_ago(1))
+    make_article(title="Older, other topic", published_at=_hours_ago(5))
+    make_article(title="Same topic, oldest", category=topic, published_at=_hours_ago(200))
+    make_article(title="Shares a tag", tags=["ai"], published_at=_hours_ago(300))
+    article = make_article(tags=["ai"], category=topic, published_at=_hours_ago(3))
+    assert _related(article, limit=4) == [
+        "Shares a tag",
+        "Same topic, oldest",
+        "Newest, other topic",
+        "Older, other topic",
+    ]
+
+
+def test_related_briefs_stop_at_the_limit_even_with_more_hand_picked():
+    picked = [make_article(title=f"Picked {n}") for n in range(5)]
+    article = make_article(related=picked)
+    assert _related(article, limit=3) == ["Picked 0", "Picked 1", "Picked 2"]
+
+
+def test_a_brief_with_no_tags_or_topic_gets_the_newest_briefs():
+    make_article(title="Old", published_at=_hours_ago(50))
+    make_article(title="New", published_at=_hours_ago(2))
+    article = make_article(published_at=_hours_ago(10))
+    assert _related(article) == ["New", "Old"]
+
+
+def test_related_briefs_take_one_query_whatever_their_number(django_assert_num_queries):
+    topic = make_category()
+    tags = [f"tag-{n}" for n in range(20)]
+    picked = [make_article(tags=tags, category=topic) for _ in range(10)]
+    for _ in range(10):
+        make_article(tags=tags, category=topic)
+    article = Article.objects.prefetch_related("tags").get(
+        pk=make_article(tags=tags, category=topic, related=picked).pk
+    )
+    with django_assert_num_queries(1):
+        related = list(Article.objects.published().related_to(article, limit=20))
+    assert len(related) == 20
+
+
+# Hero image rules, links and names.
+
+
+def test_an_image_without_alt_text_does_not_validate():
+    article = make_article(hero_image=image_upload(), hero_alt="Wind farm")
+    article.hero_alt = "   "
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "hero_alt" in error.value.message_dict
+
+
+def test_a_brief_without_an_image_needs_no_alt_text():
+    make_article(hero_alt="").full_clean()
+
+
+def test_a_javascript_photo_credit_link_is_refused_on_save():
+    with pytest.raises(ValidationError) as error:
+        make_article(hero_credit_url="javascript:alert(1)")
+    assert "hero_credit_url" in error.value.message_dict
+    assert not Article.objects.exists()
+
+
+def test_links_stored_behind_the_models_back_are_only_used_if_they_are_web_addresses():
+    article = make_article(links=[{"title": "EU", "url": "https://europa.eu/"}])
+    link = article.related_links.get()
+    assert link.href == "https://europa.eu/"
+    RelatedLink.objects.filter(pk=link.pk).update(url="javascript:alert(1)")
+    link.refresh_from_db()
+    assert link.href == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "initials"),
+    [
+        ("Ana Lima", "AL"),
+        ("Pieter van Dijk", "PD"),
+        ("Sofía Méndez", "SM"),
+        ("Plato", "P"),
+        ("", "?"),
+    ],
+)
+def test_author_initials_stand_in_for_a_photo(name, initials):
+    assert make_author(name=name).initials == initials
+
+
+def test_a_scheduled_brief_becomes_public_when_its_time_comes_without_a_job():
+    at = timezone.now() + timedelta(hours=2)
+    article = make_article(published_at=at)
+    assert article.is_scheduled
+    assert not Article.objects.published().exists()
+    with time_machine.travel(at):
+        assert list(Article.objects.published()) == [article]
+        assert article.is_public
+
+
+def test_renditions_are_made_once_not_on_every_save_or_request(settings, client):
+    article = make_article(hero_image=image_upload(size=(1000, 600)), hero_alt="Wind farm")
+    files = sorted(settings.MEDIA_ROOT.rglob("*"))
+    renditions = article.hero_renditions
+    article = Article.objects.get(pk=article.pk)
+    article.title = "A new title"
+    article.save()
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert client.get("/").status_code == 200
+    article.refresh_from_db()
+    assert article.hero_renditions == renditions
+    assert sorted(settings.MEDIA_ROOT.rglob("*")) == files
+
+
+def test_every_public_filter_and_ordering_has_an_index():
+    from taggit.models import TaggedItem
+
+    from articles.models import Authorship
+
+    indexed = {tuple(index.fields) for index in Article._meta.indexes}
+    assert ("status", "-published_at") in indexed  # every public list, newest first
+    assert ("category", "status", "-published_at") in indexed  # topic pages
+    assert ("is_featured", "status", "-published_at") in indexed  # the home page
+    assert Article._meta.get_field("slug").unique  # the brief page
+    assert Authorship._meta.get_field("author").db_index  # author pages
+    assert TaggedItem._meta.get_field("tag").db_index  # tag pages and related briefs

@@ -53,7 +53,7 @@ def test_the_body_editor_types_bold_and_links_and_the_preview_shows_it(page, con
 
     page.click("a.viewsitelink:has-text('Preview')")
     page.wait_for_selector(".preview-banner")
-    prose = page.locator(".brief__body")
+    prose = page.locator(".brief-body")
     assert prose.locator("strong").inner_text() == "bold words"
     assert prose.locator("a").get_attribute("href") == "https://europa.eu/energy"
     assert prose.locator("a").inner_text() == "a source"

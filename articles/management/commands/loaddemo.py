@@ -1,8 +1,105 @@
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+from taggit.models import Tag
+
+from articles import demo_content
+from articles.demo_images import hero_illustration
+from articles.models import Article, Author, Authorship, Category, RelatedLink
 
 
 class Command(BaseCommand):
-    help = "Fill an empty database with a realistic demo site. Running it twice changes nothing."
+    help = (
+        "Fill the database with a realistic demo site: topics, authors and illustrated "
+        "briefs. Anything that already exists (by slug) is left alone, so running it "
+        "twice changes nothing."
+    )
 
     def handle(self, *args, **options):
-        self.stdout.write("Demo content: nothing to load yet.")
+        topics = {data["slug"]: self.topic(data) for data in demo_content.TOPICS}
+        authors = {data["slug"]: self.author(data) for data in demo_content.AUTHORS}
+        # Dates are relative to the first load, so a fresh demo always looks current.
+        today = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+        created = []
+        for data in demo_content.BRIEFS:
+            if Article.objects.filter(slug=data["slug"]).exists():
+                continue
+            try:
+                created.append(self.brief(data, topics, authors, today))
+            except IntegrityError:
+                continue  # loaded by a concurrent run in the meantime
+        for article, data in created:
+            picked = Article.objects.filter(slug__in=data["related"])
+            article.related_articles.add(
+                *sorted(picked, key=lambda a: data["related"].index(a.slug))
+            )
+        if created:
+            self.stdout.write(f"Demo content: added {len(created)} briefs.")
+        else:
+            self.stdout.write("Demo content: already loaded, nothing changed.")
+
+    def topic(self, data) -> Category:
+        topic, _created = Category.objects.get_or_create(
+            slug=data["slug"],
+            defaults={
+                "name": data["name"],
+                "description": data["description"],
+                "order": data["order"],
+            },
+        )
+        return topic
+
+    def author(self, data) -> Author:
+        # Fictional people get no photo: the pages show their initials instead.
+        author, _created = Author.objects.get_or_create(
+            slug=data["slug"],
+            defaults={
+                "name": data["name"],
+                "role": data["role"],
+                "affiliation": data.get("affiliation", ""),
+                "bio": data["bio"],
+            },
+        )
+        return author
+
+    @transaction.atomic
+    def brief(self, data, topics, authors, today) -> tuple[Article, dict]:
+        is_published = data.get("status", "published") == "published"
+        article = Article(
+            slug=data["slug"],
+            title=data["title"],
+            category=topics[data["topic"]],
+            summary=data["summary"],
+            body=data["body"].strip(),
+            status=Article.Status.PUBLISHED if is_published else Article.Status.REVIEW,
+            published_at=today - timedelta(days=data["days_ago"]) if is_published else None,
+            is_featured=data.get("featured", False),
+            hero_alt=data["hero_alt"],
+            hero_credit=demo_content.CREDIT,
+            hero_licence=demo_content.LICENCE,
+            hero_image=ContentFile(
+                hero_illustration(data["art"], data["slug"]), name=f"{data['slug']}.jpg"
+            ),
+        )
+        article.full_clean()
+        article.save()
+        for order, slug in enumerate(data["authors"]):
+            Authorship.objects.create(article=article, author=authors[slug], order=order)
+        article.tags.add(*(self.tag(name) for name in data["tags"]))
+        for order, link in enumerate(data["links"]):
+            RelatedLink.objects.create(article=article, order=order, **link)
+        return article, data
+
+    def tag(self, name: str) -> Tag:
+        # "EU–LAC" should read /tags/eu-lac/, not /tags/eulac/.
+        slug = slugify(name.replace("–", "-"))
+        existing = Tag.objects.filter(Q(name=name) | Q(slug=slug)).first()
+        if existing:
+            return existing
+        tag, _created = Tag.objects.get_or_create(slug=slug, defaults={"name": name})
+        return tag

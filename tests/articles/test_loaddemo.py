@@ -1,0 +1,70 @@
+import re
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import Article, Author, Authorship, Category, RelatedLink
+from articles.sanitize import plain_text, web_url
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+
+def _snapshot(settings):
+    files = sorted(str(p) for p in settings.MEDIA_ROOT.rglob("*") if p.is_file())
+    rows = {
+        model.__name__: sorted(model.objects.values_list("pk", flat=True))
+        for model in (Article, Author, Authorship, Category, RelatedLink)
+    }
+    changed = sorted(Article.objects.values_list("slug", "updated_at"))
+    return files, rows, changed
+
+
+def test_loaddemo_builds_a_believable_site_and_a_second_run_changes_nothing(settings, client):
+    call_command("loaddemo", verbosity=0)
+    public = Article.objects.published()
+    assert public.count() >= 16
+    assert public.values("category").distinct().count() >= 5
+    assert {"Tech Cooperation", "Green Transition", "AI Governance"} <= set(
+        Category.objects.values_list("name", flat=True)
+    )
+    assert public.filter(is_featured=True).count() == 1
+    for article in public.prefetch_related("tags", "related_links", "authorships"):
+        words = len(re.findall(r"\w+", plain_text(article.body)))
+        assert words >= 300, article.slug
+        assert article.summary
+        assert len(article.hero_renditions["sources"]) >= 3, article.slug
+        assert article.hero_alt
+        assert article.hero_credit
+        assert article.hero_licence
+        assert article.tags.count() >= 2
+        assert article.authorships.count() >= 1
+        assert all(web_url(link.url) for link in article.related_links.all())
+    assert RelatedLink.objects.count() >= 30
+    assert Author.objects.exclude(affiliation="").exists(), "external co-authors"
+    assert all(author.role and author.bio for author in Author.objects.all())
+    assert Article.related_articles.through.objects.exists(), "hand-picked related briefs"
+    assert Article.objects.exclude(status=Article.Status.PUBLISHED).exists(), "one in review"
+
+    # The pages it fills render.
+    featured = public.get(is_featured=True)
+    assert client.get("/").status_code == 200
+    assert client.get(featured.get_absolute_url()).status_code == 200
+
+    before = _snapshot(settings)
+    call_command("loaddemo", verbosity=0)
+    assert _snapshot(settings) == before
+
+
+def test_loaddemo_reuses_what_staff_already_made(settings):
+    from taggit.models import Tag
+
+    from tests.factories import make_category
+
+    topic = make_category(name="Tech cooperation (edited)", slug="tech-cooperation")
+    tag = Tag.objects.create(name="EU-LAC", slug="eu-lac")
+    call_command("loaddemo", verbosity=0)
+    topic.refresh_from_db()
+    assert topic.name == "Tech cooperation (edited)"
+    assert Article.objects.filter(category=topic).count() >= 4
+    assert Tag.objects.filter(slug="eu-lac").get() == tag
+    assert Article.objects.filter(tags=tag).exists()
