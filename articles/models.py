@@ -1,13 +1,14 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.core.validators import URLValidator
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from taggit.managers import TaggableManager
+from taggit.managers import TaggableManager, _TaggableManager
 
 from articles.images import make_renditions, validate_image_upload
 from articles.sanitize import clean_body, reading_minutes
@@ -81,6 +82,16 @@ class Author(models.Model):
         blank=True,
         help_text=_("For external co-authors: their own organisation."),
     )
+    citation_name = models.CharField(
+        _("name in citations"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "Family name(s), a comma, then given name(s): “García Pérez, María José”. "
+            "Leave empty to cite the last word of the name as the family name. "
+            "Without a comma the text is cited as it is (for an organisation)."
+        ),
+    )
     bio = models.TextField(_("short bio"), blank=True, max_length=1500)
     photo = models.ImageField(
         _("photo"), upload_to="authors/", blank=True, validators=[validate_image_upload]
@@ -112,6 +123,8 @@ class Author(models.Model):
         if self.photo and not self.photo._committed:
             validate_image_upload(self.photo.file)
         super().save(*args, **kwargs)
+        # Author names are part of their briefs' search index.
+        Article.objects.filter(authorships__author=self).update_search_index()
 
     def get_absolute_url(self) -> str:
         return reverse("articles:author", kwargs={"slug": self.slug})
@@ -125,6 +138,13 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
+    def update_search_index(self) -> int:
+        """Recompute the search index entries of these briefs; returns how many."""
+        # Imported here: the search module builds on these models.
+        from articles.search import index_briefs
+
+        return index_briefs(self)
+
     def for_cards(self):
         """What a list of brief cards shows, in a fixed number of queries."""
         return self.select_related("category").prefetch_related(
@@ -133,6 +153,30 @@ class ArticleQuerySet(models.QuerySet):
                 queryset=Authorship.objects.select_related("author").order_by("order", "pk"),
             )
         )
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self):
+        # The stored search vectors are large and only ever read inside SQL; deferring
+        # them also means saving a loaded brief never writes stale vectors back.
+        return super().get_queryset().defer("search_vector", "search_rank_vector")
+
+
+class IndexedTagManager(_TaggableManager):
+    """Tags are part of the search index: every change to them updates it."""
+
+    def add(self, *tags, **kwargs):
+        super().add(*tags, **kwargs)
+        self.instance.update_search_index()
+
+    def remove(self, *tags):
+        super().remove(*tags)
+        if tags:
+            self.instance.update_search_index()
+
+    def clear(self):
+        super().clear()
+        self.instance.update_search_index()
 
 
 class Article(models.Model):
@@ -218,7 +262,7 @@ class Article(models.Model):
     )
     hero_renditions = models.JSONField(default=dict, blank=True, editable=False)
 
-    tags = TaggableManager(_("tags"), blank=True)
+    tags = TaggableManager(_("tags"), blank=True, manager=IndexedTagManager)
     authors = models.ManyToManyField(
         Author, through="Authorship", related_name="articles", verbose_name=_("authors"), blank=True
     )
@@ -261,7 +305,15 @@ class Article(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = ArticleQuerySet.as_manager()
+    # Full-text search on PostgreSQL (see articles/search.py), kept current by
+    # update_search_index(): the whole brief, weighted, to find matches (its GIN
+    # index is made by the migration, on PostgreSQL only), and a small vector of
+    # its title, summary, tags, authors and opening to rank them quickly. On SQLite
+    # both stay empty and search uses an FTS5 table.
+    search_vector = SearchVectorField(null=True, editable=False)
+    search_rank_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -291,7 +343,9 @@ class Article(models.Model):
             validate_image_upload(self.hero_image.file)
         if hero_changed and not self.hero_image:
             self.hero_renditions = {}
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.update_search_index()
         if hero_changed and self.hero_image:
             self.hero_renditions = make_renditions(self.hero_image, folder="articles")
             super().save(update_fields=["hero_renditions"])
@@ -299,6 +353,10 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def update_search_index(self) -> None:
+        """Bring this brief's search entry in line with its text, tags and authors."""
+        Article.objects.filter(pk=self.pk).update_search_index()
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -369,6 +427,15 @@ class Authorship(models.Model):
 
     def __str__(self) -> str:
         return str(self.author)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        Article.objects.filter(pk=self.article_id).update_search_index()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        Article.objects.filter(pk=self.article_id).update_search_index()
+        return result
 
 
 class RelatedLink(models.Model):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles import views
+from articles import citations, feeds, search, views
 
 app_name = "articles"
 
@@ -10,4 +10,14 @@ urlpatterns = [
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("authors/<slug:slug>/", views.author_detail, name="author"),
+]
+
+# Discovery and sharing: search, feeds and citation downloads.
+urlpatterns += [
+    path("search/", search.search, name="search"),
+    path("feed/", feeds.LatestBriefsFeed(), name="feed"),
+    path("topics/<slug:slug>/feed/", feeds.TopicFeed(), name="topic_feed"),
+    path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
+    path("articles/<slug:slug>/cite.bib", citations.bibtex, name="cite_bibtex"),
+    path("articles/<slug:slug>/cite.ris", citations.ris, name="cite_ris"),
 ]
