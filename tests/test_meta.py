@@ -129,3 +129,14 @@ def test_a_brief_without_a_picture_shares_the_site_card(client):
 def test_the_not_found_page_is_not_indexed(client):
     soup = BeautifulSoup(client.get("/nope/").content, "html.parser")
     assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
+
+
+def test_the_brief_metadata_adds_no_queries(client, django_assert_num_queries):
+    one = make_article(slug="one", authors=[make_author()], tags=["a"])
+    many = make_article(slug="many", authors=[make_author() for _ in range(4)], tags=list("bcde"))
+    client.get(one.get_absolute_url())  # fill the cached navigation
+    with django_assert_num_queries(4):
+        client.get(one.get_absolute_url())
+    with django_assert_num_queries(4):
+        response = client.get(many.get_absolute_url())
+    assert response.content.decode().count('name="citation_author"') == 4
