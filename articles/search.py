@@ -417,20 +417,21 @@ def _fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-# Each base letter with its accented forms, to find "São" from "sao" and the reverse.
-_ACCENTED: dict[str, set[str]] = {}
-for _code in range(0xC0, 0x250):
-    if len(_base := _fold(chr(_code)).lower()) == 1 and _base != chr(_code).lower():
-        _ACCENTED.setdefault(_base, set()).add(chr(_code))
+def _letter_classes() -> dict[str, str]:
+    """Each base letter as a pattern matching its accented forms too: a -> [aàáâãä…]."""
+    accented: dict[str, list[str]] = {}
+    for code in range(0xC0, 0x250):
+        base = _fold(chr(code)).lower()
+        if len(base) == 1 and base != chr(code).lower():
+            accented.setdefault(base, []).append(chr(code))
+    return {base: f"[{base}{''.join(chars)}]" for base, chars in accented.items()}
+
+
+_LETTER_CLASSES = _letter_classes()
 
 
 def _accent_insensitive(word: str) -> str:
-    return "".join(
-        f"[{re.escape(char)}{''.join(sorted(_ACCENTED[char]))}]"
-        if char in _ACCENTED
-        else re.escape(char)
-        for char in _fold(word).lower()
-    )
+    return "".join(_LETTER_CLASSES.get(char) or re.escape(char) for char in _fold(word).lower())
 
 
 def excerpt_window(text: str, query: Query) -> str:
