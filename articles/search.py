@@ -40,6 +40,7 @@ from django import forms
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Count, F, Prefetch, QuerySet
+from django.db.models.expressions import RawSQL
 from django.shortcuts import render
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -346,17 +347,20 @@ def _matching_sqlite(queryset: QuerySet, query: Query) -> QuerySet:
     # this SQL; what the reader typed is always a parameter.
     fts, table = FTS_TABLE, Article._meta.db_table
     weights = ", ".join(str(weight) for weight in FTS_WEIGHTS.values())
-    return queryset.extra(  # noqa: S610
-        tables=[fts],
-        where=[f"{fts} MATCH %s", f"{fts}.rowid = {table}.id"],
-        params=[query.to_fts5()],
-        select={
+    return (
+        queryset.extra(  # noqa: S610
+            tables=[fts],
+            where=[f"{fts} MATCH %s", f"{fts}.rowid = {table}.id"],
+            params=[query.to_fts5()],
+        )
+        .annotate(
             # A query word in the title puts a brief first (highlight() marks it).
-            "title_match": f"instr(highlight({fts}, 0, char(2), char(3)), char(2)) > 0",
+            title_match=RawSQL(f"instr(highlight({fts}, 0, char(2), char(3)), char(2)) > 0", []),  # noqa: S611
             # bm25() is lower for better matches.
-            "rank": f"-bm25({fts}, {weights})",
-        },
-    ).order_by("-title_match", "-rank", "-published_at", "-pk")
+            rank=RawSQL(f"-bm25({fts}, {weights})", []),  # noqa: S611
+        )
+        .order_by("-title_match", "-rank", "-published_at", "-pk")
+    )
 
 
 @contextmanager
@@ -376,11 +380,27 @@ def planned_for_search(using: str = DEFAULT_DB_ALIAS):
         yield
 
 
+def ranked_ids(briefs: QuerySet, query: Query) -> list[int]:
+    """
+    The ids of the matching briefs, best first: one pass over the matches gives both
+    their number and their order, and only a page of them is then fetched whole.
+    """
+    with planned_for_search(briefs.db):
+        return list(matching(briefs, query).values_list("pk", flat=True))
+
+
+def results_for(briefs: QuerySet, ids: list[int], query: Query) -> list["Result"]:
+    """The briefs with these ids (a page of `ranked_ids`), in that order, highlighted."""
+    cards = {brief.pk: brief for brief in briefs.filter(pk__in=ids).for_cards()}
+    return highlighted([cards[pk] for pk in ids if pk in cards], query)
+
+
 @dataclass(frozen=True)
 class Result:
-    """One search result: the brief and its highlighted title, summary and excerpt."""
+    """One search result: the brief, its authors and its highlighted title, summary and excerpt."""
 
     article: Article
+    authors: list
     title: SafeString
     summary: SafeString
     excerpt: SafeString | None
@@ -403,6 +423,7 @@ def highlighted(articles: list[Article], query: Query) -> list[Result]:
         results.append(
             Result(
                 article=article,
+                authors=[authorship.author for authorship in article.authorships.all()],
                 title=marked(title),
                 summary=marked(summary),
                 excerpt=marked(excerpt) if START in (excerpt or "") else None,
@@ -551,9 +572,8 @@ def search(request):
         briefs = briefs.filter(category=topic)
     if tag:
         briefs = briefs.filter(tags=tag)
-    with planned_for_search():
-        page = paginate(request, matching(briefs, query).for_cards(), PAGE_SIZE)
-        results = highlighted(list(page.object_list), query)
+    page = paginate(request, ranked_ids(briefs, query), PAGE_SIZE)
+    results = results_for(briefs, page.object_list, query)
     filters = {"q": text, "topic": topic.slug if topic else "", "tag": tag.slug if tag else ""}
     context.update(
         page=page,

@@ -26,14 +26,7 @@ from django.utils.text import slugify as _slug
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Author, Authorship, Category
-from articles.search import (
-    PAGE_SIZE,
-    highlighted,
-    matching,
-    parse_query,
-    planned_for_search,
-    rebuild_index,
-)
+from articles.search import PAGE_SIZE, parse_query, ranked_ids, rebuild_index, results_for
 
 SEED = 20261129
 TOPICS = [
@@ -315,16 +308,13 @@ class Command(BaseCommand):
             )
 
     def run_engine(self, query, params) -> int:
-        """What the search page asks of the database: count, one page of cards, highlights."""
+        """What the search page asks of the database: ranked ids, one page of cards, highlights."""
         briefs = Article.objects.published()
         if "topic" in params:
             briefs = briefs.filter(category__slug=params["topic"])
         if "tag" in params:
             briefs = briefs.filter(tags__slug=params["tag"])
-        with planned_for_search():
-            found = matching(briefs, query).for_cards()
-            total = found.count()
-            number = int(params.get("page", 1))
-            page = list(found[(number - 1) * PAGE_SIZE : number * PAGE_SIZE])
-            highlighted(page, query)
-        return total
+        ranked = ranked_ids(briefs, query)
+        start = (int(params.get("page", 1)) - 1) * PAGE_SIZE
+        results_for(briefs, ranked[start : start + PAGE_SIZE], query)
+        return len(ranked)
