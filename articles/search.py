@@ -473,7 +473,7 @@ def excerpt_window(text: str, query: Query) -> str:
     left, right = match.start() - EXCERPT_CHARS_BEFORE, match.end() + EXCERPT_CHARS_AFTER
     start = 0 if left <= 0 else text.find(" ", left) + 1
     end = len(text) if right >= len(text) else max(text.rfind(" ", match.end(), right), match.end())
-    return text[start:end]
+    return ("… " if start else "") + text[start:end] + (" …" if end < len(text) else "")
 
 
 def _highlights_postgres(articles: list[Article], query: Query) -> dict:
@@ -503,7 +503,7 @@ def _highlights_sqlite(ids: list[int], query: Query) -> dict:
     with connections[Article.objects.db].cursor() as cursor:
         cursor.execute(
             f"SELECT rowid, highlight({FTS_TABLE}, 0, %s, %s), highlight({FTS_TABLE}, 1, %s, %s), "  # noqa: S608
-            f"snippet({FTS_TABLE}, 2, %s, %s, ' … ', 24) FROM {FTS_TABLE} "
+            f"snippet({FTS_TABLE}, 2, %s, %s, '…', 24) FROM {FTS_TABLE} "
             f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})",
             [START, STOP, START, STOP, START, STOP, query.to_fts5(), *ids],
         )
