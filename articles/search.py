@@ -111,8 +111,8 @@ class Query:
         )
         return positive + "".join(f" & !{quote(term)}" for term in self.excluded)
 
-    def to_fts5(self, column: str | None = None) -> str:
-        """SQLite FTS5 query syntax, optionally restricted to one column."""
+    def to_fts5(self) -> str:
+        """SQLite FTS5 query syntax; each term is a quoted string, so nothing typed is syntax."""
 
         def quote(term: str) -> str:
             return '"' + term.replace('"', '""') + '"'
@@ -122,7 +122,7 @@ class Query:
         )
         if self.excluded:
             expression = f"({expression}) NOT ({' OR '.join(quote(t) for t in self.excluded)})"
-        return f"{{{column}}} : ({expression})" if column else expression
+        return expression
 
 
 def parse_query(text: str) -> Query:

@@ -458,7 +458,7 @@ def test_query_terms_are_always_quoted_for_the_database():
         parse_query('say "a ""b"" c" end').to_fts5()
         == '("say") AND ("a") AND ("b") AND ("c") AND ("end")'
     )
-    assert parse_query('ab"cd').to_fts5("title") == '{title} : (("ab""cd"))'
+    assert parse_query('ab"cd -"e f"').to_fts5() == '(("ab""cd")) NOT ("e f")'
 
 
 def test_the_search_box_is_cleaned_before_its_length_is_checked():
