@@ -308,8 +308,8 @@ class Article(models.Model):
     # Full-text search on PostgreSQL (see articles/search.py), kept current by
     # update_search_index(): the whole brief, weighted, to find matches (its GIN
     # index is made by the migration, on PostgreSQL only), and a small vector of
-    # its title, summary, tags, authors and opening to rank them quickly. On SQLite
-    # both stay empty and search uses an FTS5 table.
+    # its title, summary, tags and authors to rank them quickly. On SQLite both
+    # stay empty and search uses an FTS5 table.
     search_vector = SearchVectorField(null=True, editable=False)
     search_rank_vector = SearchVectorField(null=True, editable=False)
 

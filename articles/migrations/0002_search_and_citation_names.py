@@ -1,6 +1,7 @@
-# Full-text search: on PostgreSQL a stored, GIN-indexed tsvector in an unaccented
-# 'simple' text search configuration; on SQLite an FTS5 table. Each database only
-# gets its own part; the model field exists on both (a plain, empty column on SQLite).
+# Full-text search: on PostgreSQL two stored tsvectors (the one that finds matches
+# GIN-indexed) in an unaccented 'simple' text search configuration; on SQLite an
+# FTS5 table. Each database only gets its own part; the model fields exist on both
+# (plain, empty columns on SQLite).
 
 import django.contrib.postgres.search
 from django.db import migrations, models
