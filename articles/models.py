@@ -1,9 +1,10 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.validators import URLValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
-from taggit.managers import TaggableManager
+from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import TaggedItem
 
 from articles.images import make_renditions, validate_image_upload
@@ -96,6 +97,16 @@ class Author(models.Model):
         blank=True,
         help_text=_("For external co-authors: their own organisation."),
     )
+    citation_name = models.CharField(
+        _("name in citations"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "Family name(s), a comma, then given name(s): “García Pérez, María José”. "
+            "Leave empty to cite the last word of the name as the family name. "
+            "Without a comma the text is cited as it is (for an organisation)."
+        ),
+    )
     bio = models.TextField(_("short bio"), blank=True, max_length=1500)
     photo = models.ImageField(
         _("photo"), upload_to="authors/", blank=True, validators=[validate_image_upload]
@@ -127,6 +138,8 @@ class Author(models.Model):
         if self.photo and not self.photo._committed:
             validate_image_upload(self.photo.file)
         super().save(*args, **kwargs)
+        # Author names are part of their briefs' search index.
+        Article.objects.filter(authorships__author=self).update_search_index()
 
     def get_absolute_url(self) -> str:
         return reverse("articles:author", kwargs={"slug": self.slug})
@@ -173,6 +186,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.REVIEW).order_by(
             models.F("submitted_at").asc(nulls_first=True), "pk"
         )
+
+    def update_search_index(self) -> int:
+        """Recompute the search index entries of these briefs; returns how many."""
+        # Imported here: the search module builds on these models.
+        from articles.search import index_briefs
+
+        return index_briefs(self)
 
     def for_cards(self):
         """What a list of brief cards shows, in a fixed number of queries."""
@@ -253,6 +273,30 @@ class ArticleQuerySet(models.QuerySet):
         else:
             same_topic = Value(0, output_field=IntegerField())
         return {"shared_tags": shared_tags, "same_topic": same_topic}
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self):
+        # The stored search vectors are large and only ever read inside SQL; deferring
+        # them also means saving a loaded brief never writes stale vectors back.
+        return super().get_queryset().defer("search_vector", "search_rank_vector")
+
+
+class IndexedTagManager(_TaggableManager):
+    """Tags are part of the search index: every change to them updates it."""
+
+    def add(self, *tags, **kwargs):
+        super().add(*tags, **kwargs)
+        self.instance.update_search_index()
+
+    def remove(self, *tags):
+        super().remove(*tags)
+        if tags:
+            self.instance.update_search_index()
+
+    def clear(self):
+        super().clear()
+        self.instance.update_search_index()
 
 
 class Article(models.Model):
@@ -338,7 +382,7 @@ class Article(models.Model):
     )
     hero_renditions = models.JSONField(default=dict, blank=True, editable=False)
 
-    tags = TaggableManager(_("tags"), blank=True)
+    tags = TaggableManager(_("tags"), blank=True, manager=IndexedTagManager)
     authors = models.ManyToManyField(
         Author, through="Authorship", related_name="articles", verbose_name=_("authors"), blank=True
     )
@@ -381,6 +425,14 @@ class Article(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    # Full-text search on PostgreSQL (see articles/search.py), kept current by
+    # update_search_index(): the whole brief, weighted, to find matches (its GIN
+    # index is made by the migration, on PostgreSQL only), and a small vector of
+    # its title, summary, tags and authors to rank them quickly. On SQLite both
+    # stay empty and search uses an FTS5 table.
+    search_vector = SearchVectorField(null=True, editable=False)
+    search_rank_vector = SearchVectorField(null=True, editable=False)
+
     # --- Editorial workflow (see articles/workflow.py) ---
     is_shared = models.BooleanField(
         _("shared draft"),
@@ -410,10 +462,13 @@ class Article(models.Model):
         editable=False,
         help_text=_("Goes up with every save; a form opened at an older version cannot save."),
     )
-    history = HistoricalRecords(excluded_fields=["hero_renditions"], user_related_name="+")
+    history = HistoricalRecords(
+        excluded_fields=["hero_renditions", "search_vector", "search_rank_vector"],
+        user_related_name="+",
+    )
     # --- end of editorial workflow fields ---
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -457,7 +512,9 @@ class Article(models.Model):
             validate_image_upload(self.hero_image.file)
         if hero_changed and not self.hero_image:
             self.hero_renditions = {}
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.update_search_index()
         if hero_changed and self.hero_image:
             self.hero_renditions = make_renditions(self.hero_image, folder="articles")
             self.skip_history_when_saving = True  # the same version, with its renditions
@@ -479,6 +536,10 @@ class Article(models.Model):
                 {"hero_alt": _("Describe the image for readers who cannot see it.")},
                 code="hero_alt_required",
             )
+
+    def update_search_index(self) -> None:
+        """Bring this brief's search entry in line with its text, tags and authors."""
+        Article.objects.filter(pk=self.pk).update_search_index()
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -588,6 +649,15 @@ class Authorship(models.Model):
 
     def __str__(self) -> str:
         return str(self.author)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        Article.objects.filter(pk=self.article_id).update_search_index()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        Article.objects.filter(pk=self.article_id).update_search_index()
+        return result
 
 
 class RelatedLink(models.Model):

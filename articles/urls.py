@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles import previews, views
+from articles import citations, feeds, previews, search, views
 
 app_name = "articles"
 
@@ -13,4 +13,14 @@ urlpatterns = [
     # Editorial previews (articles/previews.py)
     path("preview/briefs/<int:pk>/", previews.staff_preview, name="preview"),
     path("preview/shared/<str:token>/", previews.shared_preview, name="shared_preview"),
+]
+
+# Discovery and sharing: search, feeds and citation downloads.
+urlpatterns += [
+    path("search/", search.search, name="search"),
+    path("feed/", feeds.LatestBriefsFeed(), name="feed"),
+    path("topics/<slug:slug>/feed/", feeds.TopicFeed(), name="topic_feed"),
+    path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
+    path("articles/<slug:slug>/cite.bib", citations.bibtex, name="cite_bibtex"),
+    path("articles/<slug:slug>/cite.ris", citations.ris, name="cite_ris"),
 ]

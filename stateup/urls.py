@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
+from articles.sitemaps import sitemaps
 from newsletter import views as newsletter_views
 from stateup import views
 
@@ -9,6 +11,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("", include("articles.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("contact/", newsletter_views.contact, name="contact"),
