@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
@@ -141,7 +142,10 @@ class TopicFeed(LatestBriefsFeed):
 
 class TagFeed(LatestBriefsFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        tag = get_object_or_404(Tag, slug=slug)
+        if not Article.objects.published().tagged(tag).exists():
+            raise Http404  # a tag only drafts carry is not public
+        return tag
 
     def title(self, obj):
         return _("StateUp: briefs tagged “%(tag)s”") % {"tag": obj.name}

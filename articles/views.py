@@ -1,7 +1,9 @@
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from taggit.models import Tag
 
@@ -74,6 +76,9 @@ def topic_detail(request, slug: str):
 def tag_detail(request, slug: str):
     tag = get_object_or_404(Tag, slug=slug)
     page = paginate(request, _public_cards().tagged(tag), PAGE_SIZE)
+    if not page.object_list:
+        # A tag only drafts carry is not public: its name alone could tell of them.
+        raise Http404(_("No published brief has this tag."))
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
 
 

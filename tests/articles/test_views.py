@@ -402,3 +402,12 @@ def test_list_pages_make_at_most_6_queries_whatever_the_page_size(client, url):
     large = _count_queries(client, url)
     assert small == large
     assert large <= 6
+
+
+def test_a_tag_only_drafts_carry_is_404_with_its_feed(client):
+    make_article(tags=["merger-talks"], status=Article.Status.DRAFT, published_at=None)
+    assert client.get("/tags/merger-talks/").status_code == 404
+    assert client.get("/tags/merger-talks/feed/").status_code == 404
+    make_article(tags=["merger-talks"])
+    assert client.get("/tags/merger-talks/").status_code == 200
+    assert client.get("/tags/merger-talks/feed/").status_code == 200
