@@ -20,6 +20,17 @@ from tests.factories import make_article, make_author, make_category, make_user
 pytestmark = pytest.mark.django_db(transaction=True)
 
 ARTIFACTS = settings.BASE_DIR / "test-artifacts"
+
+# axe no longer reports repeated ids (HTML does not allow them, and a label or an
+# aria-describedby finds only the first): a page that shows two signup blocks
+# must keep them apart.
+DUPLICATE_IDS = """() => {
+  const seen = new Map();
+  for (const element of document.querySelectorAll("[id]")) {
+    seen.set(element.id, (seen.get(element.id) || 0) + 1);
+  }
+  return [...seen].filter(([, count]) => count > 1).map(([id]) => id);
+}"""
 PASSWORD = "browser-test-password-1"
 
 # Rules set aside in the admin, each for one element of markup we do not write.
@@ -59,6 +70,9 @@ class Report:
         found = blocking(result["violations"])
         if found:
             self.failures.append(f"{label} ({page.url}):\n{describe(found)}")
+        duplicates = page.evaluate(DUPLICATE_IDS)
+        if duplicates:
+            self.failures.append(f"{label} ({page.url}): repeated ids {duplicates}")
 
     def save_and_assert(self):
         ARTIFACTS.mkdir(exist_ok=True)
