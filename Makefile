@@ -60,3 +60,15 @@ clean:
 .PHONY: bench-search
 bench-search: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py benchsearch --briefs 10000
+
+# Lighthouse (pinned in audit/package-lock.json, installed with npm ci) on a brief
+# page served by gunicorn with production settings; prints the four category
+# scores and fails below 95. Needs Node.js 18.20+ and Chromium (CHROME_PATH).
+.PHONY: audit
+AUDIT_NPM := audit/node_modules/.package-lock.json
+$(AUDIT_NPM): audit/package.json audit/package-lock.json
+	cd audit && npm ci --no-audit --no-fund
+	@touch $@
+
+audit: install $(AUDIT_NPM)
+	$(BIN)/python audit/lighthouse.py $(AUDIT_ARGS)

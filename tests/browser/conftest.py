@@ -50,7 +50,7 @@ def browser():
 
 
 class ConsoleErrors(list):
-    """Console errors (CSP violations included) seen by a page during a test."""
+    """Console errors (CSP violations included) seen by a test's pages."""
 
 
 @pytest.fixture
@@ -58,16 +58,42 @@ def console_errors():
     return ConsoleErrors()
 
 
+def csp_violations(messages) -> list[str]:
+    """Chromium reports every blocked script, style, frame or connection this way."""
+    return [message for message in messages if "Content Security Policy" in message]
+
+
 @pytest.fixture
-def page(browser, live_server, console_errors):
-    context = browser.new_context(viewport=DESKTOP, base_url=live_server.url)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.on(
-        "console",
-        lambda message: console_errors.append(message.text) if message.type == "error" else None,
-    )
-    page.on("pageerror", lambda error: console_errors.append(str(error)))
-    yield page
-    context.close()
-    assert not [e for e in console_errors if "Content Security Policy" in e], console_errors
+def open_page(browser, live_server, console_errors):
+    """
+    Opens a page in a new browser context (keyword arguments as for
+    `browser.new_context`, e.g. `java_script_enabled=False`). Every page's console
+    is watched: the test fails if any of them logged a CSP violation.
+    """
+    contexts = []
+
+    def open_page(**options):
+        context = browser.new_context(
+            **{"viewport": DESKTOP, "base_url": live_server.url, **options}
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.on(
+            "console",
+            lambda message: (
+                console_errors.append(message.text) if message.type == "error" else None
+            ),
+        )
+        page.on("pageerror", lambda error: console_errors.append(str(error)))
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+    assert not csp_violations(console_errors), console_errors
+
+
+@pytest.fixture
+def page(open_page):
+    return open_page()

@@ -4,7 +4,6 @@ import pytest
 
 from newsletter import ratelimits
 from newsletter.models import ContactMessage, Subscriber
-from tests.browser.conftest import DESKTOP
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -18,14 +17,8 @@ def _no_minimum_fill_time(settings):
 
 
 @pytest.fixture
-def no_js_page(browser, live_server):
-    context = browser.new_context(
-        viewport=DESKTOP, base_url=live_server.url, java_script_enabled=False
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+def no_js_page(open_page):
+    return open_page(java_script_enabled=False)
 
 
 def test_inline_success_is_announced_and_focused(page, console_errors):
