@@ -50,6 +50,7 @@ from taggit.models import Tag
 
 from articles.models import Article, Authorship, Category
 from articles.sanitize import plain_text
+from stateup import fragments
 from stateup.pagination import paginate
 
 SEARCH_CONFIG = "stateup_search"
@@ -385,8 +386,13 @@ def ranked_ids(briefs: QuerySet, query: Query) -> list[int]:
     The ids of the matching briefs, best first: one pass over the matches gives both
     their number and their order, and only a page of them is then fetched whole.
     """
-    with planned_for_search(briefs.db):
-        return list(matching(briefs, query).values_list("pk", flat=True))
+    ids = matching(briefs, query).values_list("pk", flat=True)
+    sql, params = ids.query.sql_with_params()
+    # Read in one go: the ORM's iteration would build the list a hundred rows at a
+    # time, which costs more than the search itself for a common word.
+    with planned_for_search(briefs.db), connections[briefs.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def results_for(briefs: QuerySet, ids: list[int], query: Query) -> list["Result"]:
@@ -548,9 +554,11 @@ def popular_tags() -> list[dict]:
 
 @require_GET
 def search(request):
-    topics = list(Category.objects.in_order())
+    # Both change only with the published content: kept per content version.
+    topics = fragments.remember(request, ("topics",), lambda: list(Category.objects.in_order()))
+    tags = fragments.remember(request, ("popular-tags",), popular_tags)
     form = SearchForm(request.GET, topics=topics)
-    context = {"form": form, "topics": topics, "tags": popular_tags(), "query": None}
+    context = {"form": form, "topics": topics, "tags": tags, "query": None}
     if not form.is_valid():
         # Shown again as typed (within limits), with the reason beside the form.
         context["text"] = clean_query_text(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]

@@ -1,27 +1,76 @@
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import get_template
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from taggit.models import Tag
 
 from articles.models import Article, Author, Category, bylines
 from articles.redirects import follows_old_slugs
+from stateup import fragments
 from stateup.pagination import paginate
 
 PAGE_SIZE = 12
 
 
-def _public_cards():
-    return Article.objects.published().for_cards().newest_first()
+def _public_ids(briefs=None):
+    """The ids of published briefs (all, or of `briefs`), newest first: cards are made from ids."""
+    briefs = Article.objects.published() if briefs is None else briefs
+    return briefs.newest_first().values_list("pk", flat=True)
+
+
+def _kept_ids(request, key: tuple, briefs) -> list[int]:
+    """
+    The ids of `briefs`, newest first, read once per content version. For lists that no
+    index returns in order (a tag's briefs, an author's): they are read whole anyway
+    to be sorted, so a page, its count and any later page then cost nothing.
+    """
+    return fragments.remember(request, ("ids", *key), lambda: list(_public_ids(briefs)))
+
+
+def brief_cards(request, ids, heading: str = "h3", articles=None) -> list[SafeString]:
+    """
+    The cards (`includes/article_card.html`) of these briefs, in this order.
+
+    A card only changes with the content version, and the same card is on the home
+    page, lists, topics, tags, authors and related briefs: each is rendered once per
+    version (stateup/fragments.py) and only the briefs with no card yet are fetched
+    (unless the caller has them already, fetched `for_cards()`, in `articles`).
+    """
+    language = get_language()
+    keys = [("card", pk, heading, language) for pk in ids]
+
+    def render_cards(missing):
+        if articles is not None:
+            found = {article.pk: article for article in articles}
+        else:
+            # Cards never show the body: it stays in the database.
+            found = Article.objects.for_cards().defer("body").in_bulk([key[1] for key in missing])
+        card = get_template("includes/article_card.html")
+        return {
+            key: card.render({"article": found[key[1]], "heading": heading})
+            for key in missing
+            if key[1] in found
+        }
+
+    cards = fragments.remember_many(request, keys, render_cards)
+    return [cards[key] for key in keys if key in cards]
 
 
 @require_GET
 def article_list(request):
-    page = paginate(request, _public_cards(), PAGE_SIZE)
-    return render(request, "articles/article_list.html", {"page": page})
+    page = paginate(request, _public_ids(), PAGE_SIZE, newest_first_key=("list",))
+    return render(
+        request,
+        "articles/article_list.html",
+        {"page": page, "cards": brief_cards(request, page.object_list, "h2")},
+    )
 
 
 def share_links(url: str, title: str) -> dict:
@@ -47,9 +96,22 @@ def brief_context(article: Article, request=None) -> dict:
         "authors": authors,
         "tags": list(article.tags.all()),
         "related_links": [link for link in article.related_links.all() if link.href],
-        "related_articles": list(Article.objects.published().for_cards().related_to(article)),
+        "related_cards": related_cards(article, request),
         "share": share_links(url, article.title),
     }
+
+
+def related_cards(article: Article, request=None) -> list[SafeString]:
+    """The cards of the related briefs (`related_to`), chosen once per content version."""
+    fetched = []
+
+    def choose():
+        public = Article.objects.published().for_cards().defer("body")
+        fetched.extend(public.related_to(article))
+        return [related.pk for related in fetched]
+
+    ids = fragments.remember(request, ("related", article.pk), choose)
+    return brief_cards(request, ids, articles=fetched or None)
 
 
 def brief_queryset():
@@ -61,29 +123,73 @@ def brief_queryset():
 @require_GET
 @follows_old_slugs
 def article_detail(request, slug: str):
-    article = get_object_or_404(brief_queryset().published(), slug=slug)
-    return render(request, "articles/article_detail.html", brief_context(article, request))
+    article = get_object_or_404(Article.objects.select_related("category").published(), slug=slug)
+    kept = kept_brief(request, article)
+    if kept is not None:
+        context = {
+            "article": article,
+            "kept": kept,
+            "related_cards": related_cards(article, request),
+        }
+    else:
+        prefetch_related_objects([article], bylines(), "tags", "related_links")
+        context = brief_context(article, request)
+    return render(request, "articles/article_detail.html", context)
+
+
+def kept_brief(request, article: Article) -> dict | None:
+    """
+    The brief's head and body as the page rendered them for this content version
+    (`{% keep_per_version %}` in articles/article_detail.html), or None if either is
+    missing: then its authors, tags and links are fetched and both are made again.
+    """
+    keys = {
+        "meta": fragments.page_fragment_key(
+            request, "brief-meta", article.pk, request.get_full_path()
+        ),
+        "content": fragments.page_fragment_key(request, "brief-content", article.pk, ""),
+    }
+    found = fragments.kept(request, keys.values())
+    return None if found is None else {name: found[key] for name, key in keys.items()}
 
 
 @require_GET
 def topic_detail(request, slug: str):
     topic = get_object_or_404(Category, slug=slug)
-    page = paginate(request, _public_cards().filter(category=topic), PAGE_SIZE)
-    return render(request, "articles/category_detail.html", {"topic": topic, "page": page})
+    briefs = Article.objects.published().filter(category=topic)
+    page = paginate(request, _public_ids(briefs), PAGE_SIZE, newest_first_key=("topic", topic.pk))
+    return render(
+        request,
+        "articles/category_detail.html",
+        {"topic": topic, "page": page, "cards": brief_cards(request, page.object_list, "h2")},
+    )
 
 
 @require_GET
 def tag_detail(request, slug: str):
     tag = get_object_or_404(Tag, slug=slug)
-    page = paginate(request, _public_cards().tagged(tag), PAGE_SIZE)
+    page = paginate(
+        request,
+        _kept_ids(request, ("tag", tag.pk), Article.objects.published().tagged(tag)),
+        PAGE_SIZE,
+    )
     if not page.object_list:
         # A tag only drafts carry is not public: its name alone could tell of them.
         raise Http404(_("No published brief has this tag."))
-    return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
+    return render(
+        request,
+        "articles/tag_detail.html",
+        {"tag": tag, "page": page, "cards": brief_cards(request, page.object_list, "h2")},
+    )
 
 
 @require_GET
 def author_detail(request, slug: str):
     author = get_object_or_404(Author, slug=slug)
-    page = paginate(request, _public_cards().filter(authorships__author=author), PAGE_SIZE)
-    return render(request, "articles/author_detail.html", {"author": author, "page": page})
+    briefs = Article.objects.published().filter(authorships__author=author)
+    page = paginate(request, _kept_ids(request, ("author", author.pk), briefs), PAGE_SIZE)
+    return render(
+        request,
+        "articles/author_detail.html",
+        {"author": author, "page": page, "cards": brief_cards(request, page.object_list)},
+    )

@@ -5,13 +5,16 @@ Measure StateUp CMS the way readers meet it: gunicorn, production settings, loop
     make bench                       # 100 briefs, then the same pages at 10,000
     python bench/run.py --briefs 100 --briefs 100000 --duration 10
 
-For every data-set size it builds a fresh PostgreSQL database, generates the briefs,
-starts gunicorn (2 sync workers by default, like the reference figures in the README)
-twice, once with the page cache off and once with it on, drives each page kind with wrk
-(16 connections) and prints requests/s, p50/p95/p99 latency and the queries each page
-makes. A 20 KB "ceiling" view with no database runs in the same server, so the ratios
-stay meaningful on a noisy machine. Results are printed (and saved under
-bench/results/), never asserted.
+For every data-set size it builds a fresh PostgreSQL database, generates the briefs
+(`manage.py generatebriefs`, which also builds the search index), starts gunicorn
+(2 sync workers by default, like the reference figures in the README) twice, once with
+the page cache off and once with it on, drives each page kind with wrk (16 connections)
+and prints requests/s, p50/p95/p99 latency and the queries each page makes. Search
+cycles through varied queries on one connection, so its percentiles are the time one
+search takes rather than time spent queueing. A 20 KB "ceiling" view with no database
+runs in the same server, so the ratios stay meaningful on a noisy machine; the load
+average before and after each size is printed too. Results are printed (and saved
+under bench/results/), never asserted.
 """
 
 from __future__ import annotations
@@ -35,6 +38,25 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() els
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
 LUA = str(ROOT / "bench" / "latency.lua")
 RESULTS = ROOT / "bench" / "results"
+
+# Varied searches (as in `manage.py benchsearch`): common and rare words, phrases,
+# accents, `or`, exclusions, author names, filters, a later page, no results.
+SEARCHES = [
+    "/search/?q=energy",
+    "/search/?q=climate+finance",
+    "/search/?q=%22critical+minerals%22",
+    "/search/?q=S%C3%A3o+Paulo",
+    "/search/?q=sao+paulo",
+    "/search/?q=transi%C3%A7%C3%A3o+energ%C3%A9tica",
+    "/search/?q=lithium+or+cobalt",
+    "/search/?q=energy+-solar",
+    "/search/?q=Garc%C3%ADa+P%C3%A9rez",
+    "/search/?q=interoperability+permitting",
+    "/search/?q=zyxwvut",
+    "/search/?q=investment&topic=climate-finance",
+    "/search/?q=policy&tag=green-hydrogen",
+    "/search/?q=policy&page=3",
+]
 
 QUERY_SCRIPT = """
 import json, os
@@ -85,6 +107,7 @@ def ensure_wrk() -> str:
         return found
     if os.geteuid() == 0 and shutil.which("apt-get"):
         log("installing wrk from Debian's packages")
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
         subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
         return shutil.which("wrk") or "wrk"
     raise SystemExit("wrk is needed: apt-get install wrk")
@@ -110,7 +133,7 @@ def environment(database_url: str, redis_url: str, page_cache: bool) -> dict:
     return env
 
 
-def manage(env: dict, *args: str, capture: bool = False) -> str:
+def manage(env: dict, *args: str, capture: bool = False, quiet: bool = False) -> str:
     """Run a management command with the benchmark's production environment."""
     result = subprocess.run(
         [PYTHON, "manage.py", *args],
@@ -119,6 +142,7 @@ def manage(env: dict, *args: str, capture: bool = False) -> str:
         check=True,
         text=True,
         stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL if quiet else None,
     )
     return result.stdout or ""
 
@@ -128,6 +152,19 @@ def tagged_json(output: str, tag: str) -> dict:
         if line.startswith(tag + " "):
             return json.loads(line[len(tag) + 1 :])
     raise RuntimeError(f"no {tag} line in output:\n{output}")
+
+
+def count_briefs(env: dict) -> int | None:
+    """How many briefs the benchmark database holds, or None if it has none or is not there."""
+    code = "from articles.models import Article; print('COUNT', Article.objects.count())"
+    try:
+        output = manage(env, "shell", "--no-imports", "-c", code, capture=True, quiet=True)
+    except subprocess.CalledProcessError:
+        return None
+    for line in output.splitlines():
+        if line.startswith("COUNT "):
+            return int(line.split()[1])
+    return None
 
 
 def recreate_database(database_url: str) -> None:
@@ -150,12 +187,15 @@ def wait_until_up(url: str, timeout: float = 30) -> None:
     raise RuntimeError(f"the server did not answer at {url}")
 
 
-def run_wrk(wrk: str, url: str, args) -> dict:
+def run_wrk(wrk: str, url: str, args, search: bool = False) -> dict:
+    connections = args.search_connections if search else args.connections
+    threads = min(args.wrk_threads, connections)
     command = [
-        wrk, f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s",
+        wrk, f"-t{threads}", f"-c{connections}", f"-d{args.duration}s",
         "--timeout", "5s", "-s", LUA, url,
     ]  # fmt: skip
-    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    env = {**os.environ, "BENCH_PATHS": "\n".join(SEARCHES) if search else ""}
+    output = subprocess.run(command, check=True, capture_output=True, text=True, env=env).stdout
     numbers = tagged_json(output, "BENCH")
     numbers["rps"] = numbers["requests"] / numbers["seconds"] if numbers["seconds"] else 0.0
     return numbers
@@ -165,8 +205,9 @@ def measure(args, wrk: str, briefs: int, database_url: str) -> list[dict]:
     rows = []
     for page_cache in (False, True):
         env = environment(database_url, args.redis_url, page_cache)
-        subprocess.run(
-            ["redis-cli", "-u", args.redis_url, "FLUSHDB"], check=False, capture_output=True
+        # Nothing cached by an earlier run or size may answer for this one.
+        manage(
+            env, "shell", "--no-imports", "-c", "from django.core.cache import cache; cache.clear()"
         )
         sample = tagged_json(
             manage(env, "shell", "--no-imports", "-c", SAMPLE_SCRIPT, capture=True), "SAMPLE"
@@ -179,7 +220,7 @@ def measure(args, wrk: str, briefs: int, database_url: str) -> list[dict]:
             "topic": sample["topic"],
             "tag": sample["tag"],
             "author": sample["author"],
-            "search": "/search/?q=hydrogen",
+            "search": SEARCHES[0],
         }
         queries = {}
         if not page_cache:
@@ -215,18 +256,24 @@ def measure(args, wrk: str, briefs: int, database_url: str) -> list[dict]:
                     f"gunicorn did not start: see {RESULTS / 'gunicorn.log'}"
                 ) from None
             for kind, path in pages.items():
-                if page_cache and kind in {"ceiling", "search"}:
+                # The ceiling runs in both servers: each half of the table has its own.
+                if page_cache and kind == "search":
                     continue
                 url = base + path
+                search = kind == "search"
                 subprocess.run(
-                    [wrk, "-t1", "-c2", "-d1s", "-s", LUA, url], check=True, capture_output=True
+                    [wrk, "-t1", "-c2", "-d2s", "-s", LUA, url],
+                    check=True,
+                    capture_output=True,
+                    env={**os.environ, "BENCH_PATHS": "\n".join(SEARCHES) if search else ""},
                 )
-                numbers = run_wrk(wrk, url, args)
+                numbers = run_wrk(wrk, url, args, search=search)
                 rows.append(
                     {
                         "briefs": briefs,
                         "page": kind,
                         "cache": "on" if page_cache else "off",
+                        "connections": args.search_connections if search else args.connections,
                         "queries": queries.get(kind, {}).get("queries"),
                         **numbers,
                     }
@@ -242,16 +289,16 @@ def measure(args, wrk: str, briefs: int, database_url: str) -> list[dict]:
 
 
 def print_table(rows: list[dict]) -> None:
-    header = f"{'briefs':>7}  {'page':<8} {'cache':<5} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'queries':>7} {'errors':>6}  {'vs ceiling':>10}"
+    header = f"{'briefs':>7}  {'page':<8} {'cache':<5} {'conns':>5} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'queries':>7} {'errors':>6}  {'vs ceiling':>10}"
     print(header)
     print("-" * len(header))
-    ceilings = {r["briefs"]: r["rps"] for r in rows if r["page"] == "ceiling"}
+    ceilings = {(r["briefs"], r["cache"]): r["rps"] for r in rows if r["page"] == "ceiling"}
     for r in rows:
-        ceiling = ceilings.get(r["briefs"]) or 0
+        ceiling = ceilings.get((r["briefs"], r["cache"])) or 0
         ratio = f"{r['rps'] / ceiling:>9.0%}" if ceiling else ""
         queries = "" if r["queries"] is None else str(r["queries"])
         print(
-            f"{r['briefs']:>7}  {r['page']:<8} {r['cache']:<5} {r['rps']:>8.0f} {r['p50']:>7.2f} "
+            f"{r['briefs']:>7}  {r['page']:<8} {r['cache']:<5} {r['connections']:>5} {r['rps']:>8.0f} {r['p50']:>7.2f} "
             f"{r['p95']:>7.2f} {r['p99']:>7.2f} {queries:>7} {r['errors']:>6}  {ratio:>10}"
         )
 
@@ -263,6 +310,12 @@ def main() -> None:
     parser.add_argument("--briefs", type=int, action="append", help="data-set size (repeatable)")
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per page")
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument(
+        "--search-connections",
+        type=int,
+        default=1,
+        help="wrk connections for search (1: the percentiles are one search's own time)",
+    )
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
     parser.add_argument(
@@ -275,28 +328,48 @@ def main() -> None:
     parser.add_argument(
         "--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
     )
+    parser.add_argument(
+        "--reuse-data",
+        action="store_true",
+        help="keep the database if it already holds exactly that many briefs (a rerun)",
+    )
     args = parser.parse_args()
     sizes = args.briefs or [100, 10_000]
     wrk = ensure_wrk()
     rows: list[dict] = []
+    loads = []
     for briefs in sizes:
-        log(f"preparing {briefs} briefs in {args.database_url}")
-        recreate_database(args.database_url)
         env = environment(args.database_url, args.redis_url, page_cache=False)
-        manage(env, "migrate", "--noinput")
+        if args.reuse_data and count_briefs(env) == briefs:
+            log(f"reusing the {briefs} briefs in {args.database_url}")
+            manage(env, "migrate", "--noinput")
+        else:
+            log(f"preparing {briefs} briefs in {args.database_url}")
+            recreate_database(args.database_url)
+            manage(env, "migrate", "--noinput")
+            started = time.monotonic()
+            manage(env, "generatebriefs", "--count", str(briefs))
+            log(f"generated and indexed {briefs} briefs in {time.monotonic() - started:.0f} s")
         manage(env, "collectstatic", "--noinput")
-        manage(env, "generatebriefs", "--count", str(briefs))
+        before = os.getloadavg()
         rows.extend(measure(args, wrk, briefs, args.database_url))
+        loads.append({"briefs": briefs, "before": before, "after": os.getloadavg()})
     print()
     print(
         f"StateUp CMS benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, "
-        f"gunicorn {args.workers} sync workers, wrk {args.connections} connections, {args.duration}s per page"
+        f"gunicorn {args.workers} sync workers, wrk {args.connections} connections "
+        f"({args.search_connections} for search), {args.duration}s per page"
     )
+    for load in loads:
+        print(
+            f"load average at {load['briefs']} briefs: "
+            f"{load['before'][0]:.2f} before, {load['after'][0]:.2f} after (1 minute)"
+        )
     print()
     print_table(rows)
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"bench-{datetime.now(UTC):%Y%m%dT%H%M%S}.json"
-    out.write_text(json.dumps(rows, indent=2))
+    out.write_text(json.dumps({"rows": rows, "load": loads}, indent=2))
     print(f"\nSaved to {out.relative_to(ROOT)}")
 
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from articles.models import navigation_topics
+from stateup import fragments
 
 
 def site(request):
@@ -9,6 +10,8 @@ def site(request):
     return {
         "site_name": "StateUp",
         "site_url": settings.STATEUP_SITE_URL,
-        # Lazy: only evaluated (from the cache, else one query) when a page shows it.
-        "nav_topics": SimpleLazyObject(navigation_topics),
+        # Lazy: only worked out when a page shows it, then kept for the content version.
+        "nav_topics": SimpleLazyObject(
+            lambda: fragments.remember(request, ("nav-topics",), navigation_topics)
+        ),
     }

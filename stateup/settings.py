@@ -64,13 +64,17 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Serves cached pages to anonymous readers before the rest of the stack
+    # (stateup/pagecache.py); the middleware below still finish its responses.
+    "stateup.pagecache.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, building the settings' policy once (stateup/csp_headers.py).
+    "stateup.csp_headers.CSPMiddleware",
     "stateup.pagecache.PageCacheMiddleware",
     # Editorial workflow: who made each saved version; login throttling (last, as axes asks).
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -123,7 +127,8 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, reusing its client (stateup/redis_cache.py).
+            "BACKEND": "stateup.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("DJANGO_CACHE_PREFIX", default="stateup"),
         }

@@ -2,6 +2,7 @@
 
 import re
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 import time_machine
@@ -158,3 +159,116 @@ def test_the_page_cache_can_be_turned_off(client, settings):
     make_article()
     fetch(client, "/articles/")
     assert "X-Page-Cache" not in fetch(Client(), "/articles/")
+
+
+# The cache-hit path (CachedPageMiddleware)
+
+SAME_ON_HIT_AND_MISS_EXCEPT = {"ETag", "X-Page-Cache", "Content-Length"}
+
+
+def test_a_cached_page_has_exactly_the_headers_and_cookie_of_a_fresh_one(settings):
+    settings.SECURE_HSTS_SECONDS = 3600
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+    settings.CSRF_COOKIE_SECURE = True
+    article = make_article()
+    miss = Client().get(article.get_absolute_url(), secure=True)
+    hit = Client().get(article.get_absolute_url(), secure=True)
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    assert set(miss.headers) == set(hit.headers)
+    for name in set(miss.headers) - SAME_ON_HIT_AND_MISS_EXCEPT:
+        assert hit[name] == miss[name], name
+    for name in (
+        "Strict-Transport-Security",
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+    ):
+        assert hit[name], name
+    miss_cookie, hit_cookie = miss.cookies["csrftoken"], hit.cookies["csrftoken"]
+    assert miss_cookie.value != hit_cookie.value
+    assert dict(miss_cookie.items()) == dict(hit_cookie.items())
+
+
+def test_a_cache_hit_makes_no_query(client, django_assert_num_queries):
+    article = make_article()
+    fetch(client, article.get_absolute_url())
+    with django_assert_num_queries(0):
+        assert fetch(Client(), article.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+def test_the_signup_form_on_a_cached_page_shows_when_it_was_served(client):
+    from django.core import signing
+
+    from newsletter.forms import STARTED_SALT
+
+    article = make_article()
+    served_at = timezone.now()
+    with time_machine.travel(served_at, tick=False):
+        fetch(client, article.get_absolute_url())
+    with time_machine.travel(served_at + timedelta(seconds=90), tick=False):
+        response = fetch(Client(), article.get_absolute_url())
+    assert response["X-Page-Cache"] == "hit"
+    stamps = re.findall(r'name="started" value="([^"]+)"', response.content.decode())
+    assert stamps
+    for stamp in stamps:
+        shown_at = signing.loads(stamp, salt=STARTED_SALT)
+        assert shown_at == pytest.approx((served_at + timedelta(seconds=90)).timestamp(), abs=1)
+
+
+def test_a_revalidation_from_another_reader_gets_the_whole_page():
+    article = make_article()
+    first = Client()
+    etag = fetch(first, article.get_absolute_url())["ETag"]
+    assert first.get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=etag).status_code == 304
+    other = Client()
+    fetch(other, "/")  # a CSRF cookie of its own
+    assert other.get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_a_made_up_etag_is_never_answered_with_304():
+    article = make_article()
+    client = Client()
+    fetch(client, article.get_absolute_url())
+    response = client.get(
+        article.get_absolute_url(), HTTP_IF_NONE_MATCH='W/"0123456789abcdef01234567"'
+    )
+    assert response.status_code == 200
+
+
+def test_a_304_carries_the_security_headers_of_the_page(settings):
+    settings.SECURE_HSTS_SECONDS = 3600
+    article = make_article()
+    client = Client()
+    page = client.get(article.get_absolute_url(), secure=True)
+    response = client.get(article.get_absolute_url(), secure=True, HTTP_IF_NONE_MATCH=page["ETag"])
+    assert response.status_code == 304
+    for name in ("Strict-Transport-Security", "Content-Security-Policy", "X-Frame-Options", "ETag"):
+        assert response[name] == page[name], name
+
+
+def test_other_methods_and_other_pages_never_come_from_the_cache(client):
+    article = make_article()
+    fetch(client, article.get_absolute_url())
+    assert Client().post(article.get_absolute_url()).status_code == 405
+    assert "X-Page-Cache" not in Client().get("/feed/")
+    assert "X-Page-Cache" not in Client().get("/search/?q=brief")
+
+
+def test_a_head_request_is_served_from_the_cache(client):
+    article = make_article()
+    fetch(client, article.get_absolute_url())
+    response = Client().head(article.get_absolute_url())
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "hit"
+
+
+def test_clearpagecache_makes_every_page_again(client):
+    from django.core.management import call_command
+
+    article = make_article()
+    fetch(client, article.get_absolute_url())
+    call_command("clearpagecache", stdout=StringIO())
+    assert fetch(Client(), article.get_absolute_url())["X-Page-Cache"] == "miss"

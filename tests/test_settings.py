@@ -85,7 +85,7 @@ def test_redis_url_selects_the_redis_cache():
         code,
         env={**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/1"},
     )
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert result.stdout.strip() == "stateup.redis_cache.RedisCache"
 
 
 @pytest.mark.slow

@@ -77,4 +77,8 @@ def brief_citation(context):
     """The brief's `Citation` (APA, Chicago, BibTeX, RIS, Highwire tags)."""
     article = context["article"]
     url = _absolute(context)(article.get_absolute_url())
-    return citation_for(article, _brief_authors(context), url)
+    # The page's head and its "Cite this brief" box both show it: work it out once.
+    kept = getattr(article, "_page_citation", None)
+    if kept is None or kept[0] != url:
+        kept = article._page_citation = (url, citation_for(article, _brief_authors(context), url))
+    return kept[1]

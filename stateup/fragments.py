@@ -1,0 +1,71 @@
+"""
+What public pages derive from published content, kept in this process's memory under
+the content version (stateup/pagecache.py): rendered brief cards, related briefs,
+the number of briefs in a list.
+
+The version changes with every committed change to briefs, topics, tags or authors and
+when a scheduled brief goes live, and it lives in the shared cache: every app server
+drops what it kept as soon as the version it reads changes, so nothing kept here is
+ever shown stale. Staff pages and previews only use it for published content, which
+is the same for everyone.
+"""
+
+from collections.abc import Callable, Iterable
+
+from django.utils.translation import get_language
+
+from stateup.pagecache import content_version
+
+# Enough for every card and list of a large site; past it, start again.
+MAX_ITEMS = 20_000
+
+# (version, items), replaced whole: a thread never sees one version with another's items.
+_kept: tuple[str | None, dict] = (None, {})
+
+
+def _items(request) -> dict:
+    global _kept
+    version = content_version(request)
+    kept_version, items = _kept
+    if kept_version != version or len(items) >= MAX_ITEMS:
+        items = {}
+        _kept = (version, items)
+    return items
+
+
+def remember(request, key: tuple, compute: Callable):
+    """The value kept under `key` for the current content, computed once."""
+    items = _items(request)
+    try:
+        return items[key]
+    except KeyError:
+        value = items[key] = compute()
+        return value
+
+
+def remember_many(request, keys: Iterable[tuple], compute: Callable[[list], dict]) -> dict:
+    """
+    The values kept under `keys`; `compute(missing_keys)` returns the missing ones by key
+    (leaving out any it cannot make, which are then left out of the answer too).
+    """
+    items = _items(request)
+    keys = list(keys)
+    missing = [key for key in keys if key not in items]
+    if missing:
+        items.update(compute(missing))
+    return {key: items[key] for key in keys if key in items}
+
+
+def page_fragment_key(request, *parts) -> tuple:
+    """The key of a page fragment ({% keep_per_version %}): its parts, the origin, the language."""
+    origin = f"{request.scheme}://{request.get_host()}" if request is not None else ""
+    return ("fragment", *parts, origin, get_language())
+
+
+def kept(request, keys: Iterable[tuple]) -> dict | None:
+    """The values kept under every one of `keys`, or None if any is missing."""
+    items = _items(request)
+    try:
+        return {key: items[key] for key in keys}
+    except KeyError:
+        return None
