@@ -19,7 +19,7 @@ from django.utils.http import content_disposition_header
 from django.utils.safestring import SafeString
 from django.utils.text import slugify
 from django.utils.translation import get_language, pgettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from articles.models import Article, Author
 
@@ -306,11 +306,11 @@ def _download(request, slug: str, render, content_type: str, extension: str) -> 
     return response
 
 
-@require_GET
+@require_safe
 def bibtex(request, slug: str):
     return _download(request, slug, lambda c: c.bibtex, "application/x-bibtex", "bib")
 
 
-@require_GET
+@require_safe
 def ris(request, slug: str):
     return _download(request, slug, lambda c: c.ris, "application/x-research-info-systems", "ris")

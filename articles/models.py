@@ -60,15 +60,22 @@ class Category(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        cache.delete(NAVIGATION_CACHE_KEY)
+        forget_navigation()
 
     def get_absolute_url(self) -> str:
         return reverse("articles:topic", kwargs={"slug": self.slug})
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
-        cache.delete(NAVIGATION_CACHE_KEY)
+        forget_navigation()
         return result
+
+
+def forget_navigation() -> None:
+    """Drop the cached header topics now and again once the change is committed,
+    so a page rendered during the transaction cannot cache the old list."""
+    cache.delete(NAVIGATION_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(NAVIGATION_CACHE_KEY))
 
 
 def navigation_topics() -> list[dict]:

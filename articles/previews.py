@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from articles.models import Article, PreviewLink
 from articles.views import brief_context, brief_queryset
@@ -52,7 +52,7 @@ def _render_preview(request, article: Article, banner: dict):
     return response
 
 
-@require_GET
+@require_safe
 @never_cache
 @staff_member_required
 def staff_preview(request, pk: int):
@@ -62,7 +62,7 @@ def staff_preview(request, pk: int):
     return _render_preview(request, article, {"article": article, "is_shared": False})
 
 
-@require_GET
+@require_safe
 @never_cache
 def shared_preview(request, token: str):
     key = unsign_preview_token(token)

@@ -45,7 +45,7 @@ from django.shortcuts import render
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from articles.models import Article, Authorship, Category
@@ -552,7 +552,7 @@ def popular_tags() -> list[dict]:
 # -- The page ------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def search(request):
     # Both change only with the published content: kept per content version.
     topics = fragments.remember(request, ("topics",), lambda: list(Category.objects.in_order()))

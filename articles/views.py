@@ -8,7 +8,7 @@ from django.template.loader import get_template
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from articles.models import Article, Author, Category, bylines
@@ -63,7 +63,7 @@ def brief_cards(request, ids, heading: str = "h3", articles=None) -> list[SafeSt
     return [cards[key] for key in keys if key in cards]
 
 
-@require_GET
+@require_safe
 def article_list(request):
     page = paginate(request, _public_ids(), PAGE_SIZE, newest_first_key=("list",))
     return render(
@@ -120,7 +120,7 @@ def brief_queryset():
     )
 
 
-@require_GET
+@require_safe
 @follows_old_slugs
 def article_detail(request, slug: str):
     article = get_object_or_404(Article.objects.select_related("category").published(), slug=slug)
@@ -153,7 +153,7 @@ def kept_brief(request, article: Article) -> dict | None:
     return None if found is None else {name: found[key] for name, key in keys.items()}
 
 
-@require_GET
+@require_safe
 def topic_detail(request, slug: str):
     topic = get_object_or_404(Category, slug=slug)
     briefs = Article.objects.published().filter(category=topic)
@@ -165,7 +165,7 @@ def topic_detail(request, slug: str):
     )
 
 
-@require_GET
+@require_safe
 def tag_detail(request, slug: str):
     tag = get_object_or_404(Tag, slug=slug)
     page = paginate(
@@ -183,7 +183,7 @@ def tag_detail(request, slug: str):
     )
 
 
-@require_GET
+@require_safe
 def author_detail(request, slug: str):
     author = get_object_or_404(Author, slug=slug)
     briefs = Article.objects.published().filter(authorships__author=author)

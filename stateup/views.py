@@ -12,7 +12,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from articles.models import Article, Category, bylines
 from articles.views import brief_cards
@@ -35,7 +35,7 @@ def featured_card(request, pk: int) -> str:
     return fragments.remember(request, ("featured", pk, get_language()), render_block)
 
 
-@require_GET
+@require_safe
 def home(request):
     public = Article.objects.published().newest_first()
     # The newest briefs, one spare in case the featured brief is among them.
@@ -56,7 +56,7 @@ def home(request):
     )
 
 
-@require_GET
+@require_safe
 @never_cache
 def healthz(request):
     try:
@@ -68,7 +68,7 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
     lines = [
@@ -84,7 +84,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 def media(request, name: str):
     """Serve an upload through the storage API, so any storage backend works."""
     try:

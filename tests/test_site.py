@@ -89,3 +89,33 @@ def test_non_image_uploads_are_never_rendered_inline(client):
 )
 def test_media_outside_the_upload_folder_or_missing_is_404(client, path):
     assert client.get(path).status_code == 404
+
+
+def test_every_public_page_answers_a_head_request_like_a_get(settings):
+    from tests.factories import make_article, make_author, make_category
+
+    settings.STATEUP_PAGE_CACHE = False
+    category = make_category()
+    author = make_author()
+    article = make_article(category=category, authors=[author], tags=["grid"])
+    urls = [
+        "/",
+        "/articles/",
+        article.get_absolute_url(),
+        category.get_absolute_url(),
+        author.get_absolute_url(),
+        "/tags/grid/",
+        "/search/?q=grid",
+        "/feed/",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/healthz",
+        "/newsletter/signup/",
+        "/contact/",
+    ]
+    client = Client()
+    for url in urls:
+        head = client.head(url)
+        assert head.status_code == 200, url
+        assert head["Content-Type"] == client.get(url)["Content-Type"], url
+        assert head.content == b"", url

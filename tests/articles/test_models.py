@@ -278,3 +278,24 @@ def test_every_public_filter_and_ordering_has_an_index():
     assert Article._meta.get_field("slug").unique  # the brief page
     assert Authorship._meta.get_field("author").db_index  # author pages
     assert TaggedItem._meta.get_field("tag").db_index  # tag pages and related briefs
+
+
+def test_the_header_topics_follow_a_renamed_topic_even_if_read_mid_transaction(
+    django_capture_on_commit_callbacks,
+):
+    from django.core.cache import cache
+    from django.db import transaction
+
+    from articles.models import NAVIGATION_CACHE_KEY, navigation_topics
+
+    topic = make_category(name="Energy")
+    stale = navigation_topics()
+    assert "Energy" in [t["name"] for t in stale]
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        topic.name = "Power"
+        topic.save()
+        # Another request, which cannot see the uncommitted rename yet, renders a
+        # page and caches the topics it saw.
+        cache.set(NAVIGATION_CACHE_KEY, stale)
+    assert "Power" in [t["name"] for t in navigation_topics()]
+    assert "Energy" not in [t["name"] for t in navigation_topics()]
