@@ -30,7 +30,7 @@ install: $(INSTALLED)
 run: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(BIN)/python manage.py loaddemo
-	DJANGO_DEBUG=1 $(BIN)/python manage.py demostaff
+	DJANGO_DEBUG=1 $(BIN)/python manage.py demostaff --site-url http://$(HOST):$(PORT)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install

@@ -48,3 +48,9 @@ def test_demostaff_creates_a_writer_and_an_editor_in_their_groups(settings, caps
     assert "user 'admin'" in output
     assert Group.objects.get(name="Writers").user_set.get().username == "writer"
     assert Group.objects.get(name="Editors").user_set.get().username == "editor"
+
+
+def test_demostaff_prints_the_address_the_site_is_served_on(settings, capsys):
+    settings.DEBUG = True
+    call_command("demostaff", "--site-url", "http://127.0.0.1:8765/")
+    assert "http://127.0.0.1:8765/admin/  user 'editor'" in capsys.readouterr().out

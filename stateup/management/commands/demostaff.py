@@ -17,11 +17,19 @@ DEMO_ACCOUNTS = [
 class Command(BaseCommand):
     help = "Create local demo staff accounts (development only) and print how to log in."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--site-url",
+            default="http://127.0.0.1:8000",
+            help="Where the site is served, for the printed login address.",
+        )
+
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError(
                 "demostaff only runs with DJANGO_DEBUG=1: it creates a known password."
             )
+        admin_url = options["site_url"].rstrip("/") + "/admin/"
         User = get_user_model()
         for username, email, group_name in DEMO_ACCOUNTS:
             user, created = User.objects.get_or_create(
@@ -41,6 +49,6 @@ class Command(BaseCommand):
                 user.groups.add(group)
             role = group_name or "superuser"
             self.stdout.write(
-                f"Staff login ({role}): http://127.0.0.1:8000/admin/  user {username!r}  "
+                f"Staff login ({role}): {admin_url}  user {username!r}  "
                 f"password {DEMO_PASSWORD!r} (development only)"
             )
