@@ -12,6 +12,14 @@ from articles.models import Article, Author, Authorship, Category, RelatedLink
 
 _sequence = itertools.count(1)
 
+# Overrides that make a brief anything but public, by name: for parametrized tests.
+UNPUBLISHED = {
+    "draft": {"status": Article.Status.DRAFT, "published_at": None},
+    "review": {"status": Article.Status.REVIEW, "published_at": None},
+    "archived": {"status": Article.Status.ARCHIVED},
+    "scheduled": {"published_at": timezone.now() + timedelta(days=2)},
+}
+
 
 def image_upload(
     name: str = "photo.jpg", size: tuple[int, int] = (640, 360), fmt: str = "JPEG"

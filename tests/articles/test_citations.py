@@ -1,15 +1,14 @@
 """Citations: APA, Chicago, BibTeX, RIS and Google Scholar tags from the same data."""
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.utils import timezone
 
 from articles.citations import Citation, Person
 from articles.models import Article, Author
-from tests.factories import make_article, make_author
+from tests.factories import UNPUBLISHED, make_article, make_author
 
 pytestmark = pytest.mark.django_db
 URL = "https://stateup.org/articles/digital-alliance/"
@@ -168,15 +167,7 @@ def test_bibtex_and_ris_downloads_match_the_brief(client):
     assert "KW  - Digital alliance" in lines
 
 
-@pytest.mark.parametrize(
-    "overrides",
-    [
-        {"status": Article.Status.DRAFT, "published_at": None},
-        {"status": Article.Status.ARCHIVED},
-        {"published_at": timezone.now() + timedelta(days=2)},
-    ],
-    ids=["draft", "archived", "scheduled"],
-)
+@pytest.mark.parametrize("overrides", UNPUBLISHED.values(), ids=UNPUBLISHED.keys())
 @pytest.mark.parametrize("extension", ["bib", "ris"])
 def test_an_unpublished_brief_cannot_be_cited(client, overrides, extension):
     brief(**overrides)

@@ -6,8 +6,7 @@ import feedparser
 import pytest
 from django.utils import timezone
 
-from articles.models import Article
-from tests.factories import image_upload, make_article, make_author, make_category
+from tests.factories import UNPUBLISHED, image_upload, make_article, make_author, make_category
 
 pytestmark = pytest.mark.django_db
 
@@ -83,16 +82,7 @@ def test_a_feed_for_an_unknown_topic_or_tag_is_404(client, url):
     assert client.get(url).status_code == 404
 
 
-@pytest.mark.parametrize(
-    "overrides",
-    [
-        {"status": Article.Status.DRAFT, "published_at": None},
-        {"status": Article.Status.REVIEW, "published_at": None},
-        {"status": Article.Status.ARCHIVED},
-        {"published_at": timezone.now() + timedelta(days=2)},
-    ],
-    ids=["draft", "review", "archived", "scheduled"],
-)
+@pytest.mark.parametrize("overrides", UNPUBLISHED.values(), ids=UNPUBLISHED.keys())
 def test_unpublished_briefs_are_in_no_feed(client, overrides):
     topic = make_category(slug="energy")
     make_article(title="Hidden brief", category=topic, tags=["grids"], **overrides)

@@ -23,7 +23,7 @@ from articles.search import (
     parse_query,
     planned_for_search,
 )
-from tests.factories import make_article, make_author, make_category
+from tests.factories import UNPUBLISHED, make_article, make_author, make_category
 
 pytestmark = pytest.mark.django_db
 
@@ -208,16 +208,7 @@ def test_rebuild_command_indexes_briefs_written_without_save(capsys):
 # -- Only published briefs ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "overrides",
-    [
-        {"status": Article.Status.DRAFT, "published_at": None},
-        {"status": Article.Status.REVIEW, "published_at": None},
-        {"status": Article.Status.ARCHIVED},
-        {"published_at": timezone.now() + timedelta(days=2)},
-    ],
-    ids=["draft", "review", "archived", "scheduled"],
-)
+@pytest.mark.parametrize("overrides", UNPUBLISHED.values(), ids=UNPUBLISHED.keys())
 def test_unpublished_briefs_are_never_found(client, overrides):
     topic = make_category(slug="energy")
     make_article(

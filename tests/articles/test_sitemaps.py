@@ -1,13 +1,11 @@
 """/sitemap.xml: valid XML, every public page with lastmod, nothing else."""
 
-from datetime import timedelta
 from xml.etree import ElementTree
 
 import pytest
 from django.utils import timezone
 
-from articles.models import Article
-from tests.factories import make_article, make_author, make_category
+from tests.factories import UNPUBLISHED, make_article, make_author, make_category
 
 pytestmark = pytest.mark.django_db
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -44,16 +42,7 @@ def test_the_sitemap_lists_every_public_page_with_its_last_change(client):
         assert client.get(url.removeprefix("http://testserver")).status_code == 200, url
 
 
-@pytest.mark.parametrize(
-    "overrides",
-    [
-        {"status": Article.Status.DRAFT, "published_at": None},
-        {"status": Article.Status.REVIEW, "published_at": None},
-        {"status": Article.Status.ARCHIVED},
-        {"published_at": timezone.now() + timedelta(days=2)},
-    ],
-    ids=["draft", "review", "archived", "scheduled"],
-)
+@pytest.mark.parametrize("overrides", UNPUBLISHED.values(), ids=UNPUBLISHED.keys())
 def test_unpublished_briefs_and_what_only_they_use_are_not_listed(client, overrides):
     hidden = make_article(
         slug="hidden",

@@ -11,16 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, RelatedLink
-from tests.factories import image_upload, make_article, make_author, make_category
+from tests.factories import UNPUBLISHED, image_upload, make_article, make_author, make_category
 
 pytestmark = pytest.mark.django_db
-
-HIDDEN = {
-    "draft": {"status": Article.Status.DRAFT, "published_at": None},
-    "review": {"status": Article.Status.REVIEW, "published_at": None},
-    "archived": {"status": Article.Status.ARCHIVED},
-    "scheduled": {"published_at": timezone.now() + timedelta(days=2)},
-}
 
 
 def _html(client, url):
@@ -33,7 +26,7 @@ def _soup(client, url):
     return BeautifulSoup(_html(client, url), "html.parser")
 
 
-@pytest.mark.parametrize("overrides", HIDDEN.values(), ids=HIDDEN.keys())
+@pytest.mark.parametrize("overrides", UNPUBLISHED.values(), ids=UNPUBLISHED.keys())
 def test_unpublished_briefs_are_404_and_absent_from_every_list(client, overrides):
     topic = make_category()
     author = make_author()
