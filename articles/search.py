@@ -37,7 +37,6 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Count, F, Prefetch, QuerySet
 from django.db.models.expressions import RawSQL
@@ -61,8 +60,6 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 16
 PAGE_SIZE = 12
 POPULAR_TAGS = 30
-POPULAR_TAGS_CACHE_KEY = "articles:popular-tags"
-POPULAR_TAGS_CACHE_SECONDS = 10 * 60
 
 # Weights: title, then summary and "extra" (tags and author names), then body.
 FTS_WEIGHTS = {"title": 10.0, "summary": 4.0, "body": 1.0, "extra": 4.0}
@@ -536,17 +533,13 @@ def marked(text: str | None) -> SafeString:
 
 
 def popular_tags() -> list[dict]:
-    """The tags of the most published briefs, for the tag filter and suggestions (cached)."""
-    tags = cache.get(POPULAR_TAGS_CACHE_KEY)
-    if tags is None:
-        tags = list(
-            Tag.objects.filter(article__in=Article.objects.published())
-            .annotate(briefs=Count("article"))
-            .order_by("-briefs", "name")
-            .values("name", "slug", "briefs")[:POPULAR_TAGS]
-        )
-        cache.set(POPULAR_TAGS_CACHE_KEY, tags, POPULAR_TAGS_CACHE_SECONDS)
-    return tags
+    """The tags of the most published briefs, for the tag filter and suggestions."""
+    return list(
+        Tag.objects.filter(article__in=Article.objects.published())
+        .annotate(briefs=Count("article"))
+        .order_by("-briefs", "name")
+        .values("name", "slug", "briefs")[:POPULAR_TAGS]
+    )
 
 
 # -- The page ------------------------------------------------------------------------
