@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.validators import URLValidator
@@ -18,7 +17,6 @@ from taggit.models import TaggedItem
 from articles.images import make_renditions, validate_image_upload
 from articles.sanitize import clean_body, reading_minutes, web_url
 
-NAVIGATION_CACHE_KEY = "articles:navigation-topics"
 # Taggit's rows for briefs, matched by a join rather than a content-type lookup, so a
 # page never spends a query on it (not even in a freshly started process).
 _ARTICLE_TAGS = {"content_type__app_label": "articles", "content_type__model": "article"}
@@ -58,36 +56,16 @@ class Category(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        forget_navigation()
-
     def get_absolute_url(self) -> str:
         return reverse("articles:topic", kwargs={"slug": self.slug})
 
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        forget_navigation()
-        return result
-
-
-def forget_navigation() -> None:
-    """Drop the cached header topics now and again once the change is committed,
-    so a page rendered during the transaction cannot cache the old list."""
-    cache.delete(NAVIGATION_CACHE_KEY)
-    transaction.on_commit(lambda: cache.delete(NAVIGATION_CACHE_KEY))
-
 
 def navigation_topics() -> list[dict]:
-    """The topics in the site header, cached: every page shows them."""
-    topics = cache.get(NAVIGATION_CACHE_KEY)
-    if topics is None:
-        topics = [
-            {"name": name, "url": reverse("articles:topic", kwargs={"slug": slug})}
-            for name, slug in Category.objects.in_order().values_list("name", "slug")
-        ]
-        cache.set(NAVIGATION_CACHE_KEY, topics, 60 * 60)
-    return topics
+    """The topics in the site header (kept per content version by the context processor)."""
+    return [
+        {"name": name, "url": reverse("articles:topic", kwargs={"slug": slug})}
+        for name, slug in Category.objects.in_order().values_list("name", "slug")
+    ]
 
 
 class Author(models.Model):
