@@ -8,7 +8,10 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Briefs")
 
     def ready(self):
-        from articles.roles import sync_roles_after_migrate
+        from articles.editorial.roles import sync_roles_after_migrate
+        from pagecache import middleware as pagecache
+
+        pagecache.connect_invalidation()
 
         # Connected after django.contrib.auth's own receiver, which creates the
         # permissions this grants.

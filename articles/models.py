@@ -60,14 +60,6 @@ class Category(models.Model):
         return reverse("articles:topic", kwargs={"slug": self.slug})
 
 
-def navigation_topics() -> list[dict]:
-    """The topics in the site header (kept per content version by the context processor)."""
-    return [
-        {"name": name, "url": reverse("articles:topic", kwargs={"slug": slug})}
-        for name, slug in Category.objects.in_order().values_list("name", "slug")
-    ]
-
-
 class Author(models.Model):
     """A person who writes briefs: staff, fellows or external co-authors."""
 
@@ -175,7 +167,7 @@ class ArticleQuerySet(models.QuerySet):
     def update_search_index(self) -> int:
         """Recompute the search index entries of these briefs; returns how many."""
         # Imported here: the search module builds on these models.
-        from articles.search import index_briefs
+        from articles.search.index import index_briefs
 
         return index_briefs(self)
 
@@ -410,7 +402,7 @@ class Article(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    # Full-text search on PostgreSQL (see articles/search.py), kept current by
+    # Full-text search on PostgreSQL (see articles/search/), kept current by
     # update_search_index(): the whole brief, weighted, to find matches (its GIN
     # index is made by the migration, on PostgreSQL only), and a small vector of
     # its title, summary, tags and authors to rank them quickly. On SQLite both
@@ -418,7 +410,7 @@ class Article(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     search_rank_vector = SearchVectorField(null=True, editable=False)
 
-    # --- Editorial workflow (see articles/workflow.py) ---
+    # --- Editorial workflow (see articles/editorial/workflow.py) ---
     is_shared = models.BooleanField(
         _("shared draft"),
         default=False,
@@ -574,11 +566,11 @@ class Article(models.Model):
         )
 
     # --- Editorial workflow: each transition checks who may make it (when `by`
-    # is given) and, for publishing, the pre-publish checks. See articles/workflow.py.
+    # is given) and, for publishing, the pre-publish checks. See articles/editorial/workflow.py.
 
     def publish(self, at=None, *, by=None) -> None:
         """Publish now, or schedule for `at`; an earlier first publish time is kept."""
-        from articles import workflow
+        from articles.editorial import workflow
 
         if at is not None and at > timezone.now():
             workflow.perform(self, workflow.Transition.SCHEDULE, by=by, at=at)
@@ -587,24 +579,24 @@ class Article(models.Model):
 
     def submit(self, *, by=None) -> None:
         """Send the draft to the editors for review."""
-        from articles import workflow
+        from articles.editorial import workflow
 
         workflow.perform(self, workflow.Transition.SUBMIT, by=by)
 
     def request_changes(self, *, by=None, reason: str) -> None:
         """Send the brief back to its writers as a draft, with the editor's reason."""
-        from articles import workflow
+        from articles.editorial import workflow
 
         workflow.perform(self, workflow.Transition.REQUEST_CHANGES, by=by, reason=reason)
 
     def unpublish(self, *, by=None) -> None:
         """Take the brief (live, scheduled or archived) back to draft."""
-        from articles import workflow
+        from articles.editorial import workflow
 
         workflow.perform(self, workflow.Transition.UNPUBLISH, by=by)
 
     def archive(self, *, by=None) -> None:
-        from articles import workflow
+        from articles.editorial import workflow
 
         workflow.perform(self, workflow.Transition.ARCHIVE, by=by)
 
@@ -736,7 +728,7 @@ class PreviewLink(models.Model):
         return str(self.note or self.article)
 
     def get_absolute_url(self) -> str:
-        from articles.previews import sign_preview_key
+        from articles.editorial.previews import sign_preview_key
 
         return reverse("articles:shared_preview", kwargs={"token": sign_preview_key(self.key)})
 

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from articles import citations, feeds, previews, search, views
+from articles import citations, feeds, views
+from articles.editorial import previews
+from articles.search import views as search
 
 app_name = "articles"
 
@@ -10,7 +12,7 @@ urlpatterns = [
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("authors/<slug:slug>/", views.author_detail, name="author"),
-    # Editorial previews (articles/previews.py)
+    # Editorial previews (articles/editorial/previews.py)
     path("preview/briefs/<int:pk>/", previews.staff_preview, name="preview"),
     path("preview/shared/<str:token>/", previews.shared_preview, name="shared_preview"),
 ]

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template import loader
 from django.template.loader import get_template
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
@@ -13,10 +14,11 @@ from taggit.models import Tag
 
 from articles.models import Article, Author, Category, bylines
 from articles.redirects import follows_old_slugs
-from stateup import fragments
-from stateup.pagination import paginate
+from pagecache import fragments
+from pagecache.pagination import paginate
 
 PAGE_SIZE = 12
+HOME_LATEST = 6
 
 
 def _public_ids(briefs=None):
@@ -40,7 +42,7 @@ def brief_cards(request, ids, heading: str = "h3", articles=None) -> list[SafeSt
 
     A card only changes with the content version, and the same card is on the home
     page, lists, topics, tags, authors and related briefs: each is rendered once per
-    version (stateup/fragments.py) and only the briefs with no card yet are fetched
+    version (pagecache/fragments.py) and only the briefs with no card yet are fetched
     (unless the caller has them already, fetched `for_cards()`, in `articles`).
     """
     language = get_language()
@@ -192,4 +194,36 @@ def author_detail(request, slug: str):
         request,
         "articles/author_detail.html",
         {"author": author, "page": page, "cards": brief_cards(request, page.object_list)},
+    )
+
+
+def featured_card(request, pk: int) -> str:
+    """The featured brief's block (includes/featured_brief.html), made once per content version."""
+
+    def render_block():
+        featured = Article.objects.select_related("category").defer("body").get(pk=pk)
+        prefetch_related_objects([featured], bylines())
+        return loader.get_template("includes/featured_brief.html").render({"featured": featured})
+
+    return fragments.remember(request, ("featured", pk, get_language()), render_block)
+
+
+@require_safe
+def home(request):
+    public = Article.objects.published().newest_first()
+    # The newest briefs, one spare in case the featured brief is among them.
+    newest = list(public.values_list("pk", flat=True)[: HOME_LATEST + 1])
+    featured = next(iter(public.filter(is_featured=True).values_list("pk", flat=True)[:1]), None)
+    featured = featured or (newest[0] if newest else None)
+    latest = [pk for pk in newest if pk != featured][:HOME_LATEST]
+    return render(
+        request,
+        "home.html",
+        {
+            "featured_card": featured_card(request, featured) if featured is not None else None,
+            "latest_cards": brief_cards(request, latest),
+            "topics": fragments.remember(
+                request, ("topics",), lambda: list(Category.objects.in_order())
+            ),
+        },
     )

@@ -1,4 +1,3 @@
-import contextlib
 import logging
 from datetime import timedelta
 
@@ -10,6 +9,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+
+from publicforms.forms import normalize_email
 
 logger = logging.getLogger(__name__)
 
@@ -29,18 +30,6 @@ RESEND_WINDOW = timedelta(minutes=15)
 # process) and may be taken over by a retry.
 SEND_CLAIM_TIMEOUT = timedelta(minutes=10)
 SEND_ERROR_MAX_LENGTH = 1000
-
-
-def normalize_email(value: str) -> str:
-    """Trim and lowercase the domain (IDNA-encoded to ASCII); the local part is kept."""
-    value = (value or "").strip()
-    local, at, domain = value.rpartition("@")
-    if not at:
-        return value
-    # A domain that cannot be encoded is kept as typed, for the form to refuse.
-    with contextlib.suppress(UnicodeError):
-        domain = domain.encode("idna").decode("ascii")
-    return f"{local}@{domain.lower()}"
 
 
 class InvalidToken(Exception):

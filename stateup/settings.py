@@ -56,17 +56,22 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "simple_history",
     "axes",
-    "stateup",
+    "pagecache",
+    "publicforms",
     "articles",
     "newsletter",
 ]
+# Demo content and the data behind `make bench`: development tooling, not the product.
+STATEUP_DEMO = env.bool("STATEUP_DEMO", default=DEBUG)
+if STATEUP_DEMO:
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves cached pages to anonymous readers before the rest of the stack
-    # (stateup/pagecache.py); the middleware below still finish its responses.
-    "stateup.pagecache.CachedPageMiddleware",
+    # (pagecache/middleware.py); the middleware below still finish its responses.
+    "pagecache.middleware.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -75,7 +80,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-csp's, building the settings' policy once (stateup/csp_headers.py).
     "stateup.csp_headers.CSPMiddleware",
-    "stateup.pagecache.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     # Editorial workflow: who made each saved version; login throttling (last, as axes asks).
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -96,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "stateup.context_processors.site",
+                "articles.context_processors.navigation",
             ],
         },
     },
@@ -209,7 +215,7 @@ STATEUP_STAFF_EMAIL = env.str("STATEUP_STAFF_EMAIL", default="team@stateup.org")
 
 STATEUP_RATE_LIMITS = env.str("STATEUP_RATE_LIMITS", default="1") != "0"
 
-# Whole-page cache for anonymous readers (see stateup/pagecache.py).
+# Whole-page cache for anonymous readers (see pagecache/).
 STATEUP_PAGE_CACHE = env.bool("STATEUP_PAGE_CACHE", default=True)
 STATEUP_PAGE_CACHE_SECONDS = env.int("STATEUP_PAGE_CACHE_SECONDS", default=600)
 # Adds the no-database "ceiling" view that `make bench` compares every page with.
@@ -299,9 +305,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 # How many proxies that append to X-Forwarded-For stand in front of the app
-# (see stateup/proxy.py); 0 means clients connect directly.
+# (see publicforms/clients.py); 0 means clients connect directly.
 STATEUP_PROXY_COUNT = env.int("STATEUP_PROXY_COUNT", default=0 if DEBUG else 1)
-AXES_CLIENT_IP_CALLABLE = "stateup.proxy.client_ip"
+AXES_CLIENT_IP_CALLABLE = "publicforms.clients.client_ip"
 # Only staff log in: their sessions end with the browser (and after SESSION_COOKIE_AGE).
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("DJANGO_SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
 

@@ -3,12 +3,13 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
+from articles import views as articles_views
 from articles.sitemaps import sitemaps
 from newsletter import views as newsletter_views
 from stateup import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", articles_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),

@@ -3,57 +3,18 @@ import mimetypes
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
-from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
-from articles.models import Article, Category, bylines
-from articles.views import brief_cards
-from stateup import fragments
-
 # Uploaded files never change under the same name (renditions and uploads get
 # unique names), so browsers may keep them for a long time.
 MEDIA_MAX_AGE = 60 * 60 * 24 * 30
-HOME_LATEST = 6
-
-
-def featured_card(request, pk: int) -> str:
-    """The featured brief's block (includes/featured_brief.html), made once per content version."""
-
-    def render_block():
-        featured = Article.objects.select_related("category").defer("body").get(pk=pk)
-        prefetch_related_objects([featured], bylines())
-        return loader.get_template("includes/featured_brief.html").render({"featured": featured})
-
-    return fragments.remember(request, ("featured", pk, get_language()), render_block)
-
-
-@require_safe
-def home(request):
-    public = Article.objects.published().newest_first()
-    # The newest briefs, one spare in case the featured brief is among them.
-    newest = list(public.values_list("pk", flat=True)[: HOME_LATEST + 1])
-    featured = next(iter(public.filter(is_featured=True).values_list("pk", flat=True)[:1]), None)
-    featured = featured or (newest[0] if newest else None)
-    latest = [pk for pk in newest if pk != featured][:HOME_LATEST]
-    return render(
-        request,
-        "home.html",
-        {
-            "featured_card": featured_card(request, featured) if featured is not None else None,
-            "latest_cards": brief_cards(request, latest),
-            "topics": fragments.remember(
-                request, ("topics",), lambda: list(Category.objects.in_order())
-            ),
-        },
-    )
 
 
 @require_safe

@@ -107,7 +107,7 @@ def test_the_admin_is_served_only_over_https_in_production_settings(client, sett
 def test_client_ip_trusts_only_the_entries_our_proxies_added(
     rf, settings, count, forwarded, expected
 ):
-    from stateup.proxy import client_ip
+    from publicforms.clients import client_ip
 
     settings.STATEUP_PROXY_COUNT = count
     request = rf.get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="10.0.0.2")

@@ -91,7 +91,7 @@ def test_a_card_is_rendered_once_for_every_page_that_shows_it(django_assert_num_
 
 
 def test_a_shared_preview_never_lends_its_address_to_the_public_page(staff_user):
-    from articles.previews import create_preview_link
+    from articles.editorial.previews import create_preview_link
 
     article = make_article(authors=[make_author()])
     link = create_preview_link(article, by=staff_user)

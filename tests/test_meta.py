@@ -137,7 +137,7 @@ def test_the_brief_metadata_adds_no_queries(client, django_assert_num_queries, s
     many = make_article(slug="many", authors=[make_author() for _ in range(4)], tags=list("bcde"))
     client.get("/")  # fill the cached navigation
     # A brief's first visit in a content version fetches what it shows; later ones
-    # reuse it (stateup/fragments.py). Either way, authors and tags cost no query each.
+    # reuse it (pagecache/fragments.py). Either way, authors and tags cost no query each.
     with django_assert_num_queries(6):
         client.get(one.get_absolute_url())
     with django_assert_num_queries(6):

@@ -202,7 +202,7 @@ def test_a_cache_hit_makes_no_query(client, django_assert_num_queries):
 def test_the_signup_form_on_a_cached_page_shows_when_it_was_served(client):
     from django.core import signing
 
-    from newsletter.forms import STARTED_SALT
+    from publicforms.forms import STARTED_SALT
 
     article = make_article()
     served_at = timezone.now()

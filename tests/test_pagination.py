@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils import timezone
 
 from articles.models import Article
-from stateup import pagination
+from pagecache import pagination
 from tests.factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db(transaction=True)

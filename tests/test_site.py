@@ -45,7 +45,7 @@ def test_unknown_page_is_a_styled_404(client):
 
 def test_server_error_page_is_styled_and_standalone():
     client = Client(raise_request_exception=False)
-    with mock.patch("stateup.views.render", side_effect=RuntimeError("boom")):
+    with mock.patch("articles.views.render", side_effect=RuntimeError("boom")):
         response = client.get("/")
     assert response.status_code == 500
     html = response.content.decode()

@@ -1,7 +1,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from articles.roles import sync_roles
+from articles.editorial.roles import sync_roles
 
 
 def create_groups(apps, schema_editor):

@@ -4,7 +4,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from newsletter.forms import SignupForm, make_started_stamp, safe_local_path
+from newsletter.forms import SignupForm
+from publicforms.forms import make_started_stamp, safe_local_path
 
 register = template.Library()
 

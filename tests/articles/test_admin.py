@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.config import allowlist_from_extensions
 
-from articles.admin import EDITOR_EXTENSIONS
+from articles.admin.forms import EDITOR_EXTENSIONS
 from articles.models import Article, PreviewLink
 from articles.sanitize import ALLOWED_TAGS
 from tests.factories import make_author, make_category, make_ready_article, make_user

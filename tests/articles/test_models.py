@@ -285,8 +285,8 @@ def test_the_header_topics_follow_a_renamed_topic_even_if_read_mid_transaction(
 ):
     from django.db import transaction
 
-    from articles.models import navigation_topics
-    from stateup import fragments
+    from articles.context_processors import navigation_topics
+    from pagecache import fragments
 
     topic = make_category(name="Energy")
     stale = navigation_topics()

@@ -6,8 +6,8 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.editorial.previews import create_preview_link
 from articles.models import Article
-from articles.previews import create_preview_link
 from tests.factories import make_article, make_author, make_category, make_ready_article, make_user
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
-from articles.roles import sync_roles_after_migrate
+from articles.editorial.roles import sync_roles_after_migrate
 
 pytestmark = pytest.mark.django_db
 

@@ -11,18 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, Authorship
-from articles.search import (
-    MAX_QUERY_LENGTH,
-    START,
-    STOP,
-    SearchForm,
-    clean_query_text,
-    excerpt_window,
-    marked,
-    matching,
-    parse_query,
-    planned_for_search,
-)
+from articles.search.forms import SearchForm
+from articles.search.query import MAX_QUERY_LENGTH, START, STOP, clean_query_text, parse_query
+from articles.search.results import excerpt_window, marked, matching, planned_for_search
 from tests.factories import UNPUBLISHED, make_article, make_author, make_category
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 
-from articles import workflow
+from articles.editorial import workflow
+from articles.editorial.workflow import Transition
 from articles.models import Article
-from articles.workflow import Transition
 from tests.factories import image_upload, make_article, make_author, make_ready_article, make_user
 
 pytestmark = pytest.mark.django_db

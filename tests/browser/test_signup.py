@@ -2,8 +2,8 @@
 
 import pytest
 
-from newsletter import ratelimits
 from newsletter.models import ContactMessage, Subscriber
+from publicforms import ratelimits
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -6,7 +6,8 @@ import pytest
 import time_machine
 from django.http import QueryDict
 
-from newsletter.forms import ContactForm, SignupForm, make_started_stamp, safe_local_path
+from newsletter.forms import ContactForm, SignupForm
+from publicforms.forms import make_started_stamp, safe_local_path
 
 
 def bound(form_class, data: dict, **kwargs):

@@ -16,8 +16,8 @@ from newsletter.models import (
     ExpiredToken,
     InvalidToken,
     Subscriber,
-    normalize_email,
 )
+from publicforms.forms import normalize_email
 from tests.factories import make_contact_message, make_subscriber
 
 pytestmark = pytest.mark.django_db

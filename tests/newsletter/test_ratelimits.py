@@ -5,7 +5,7 @@ import time_machine
 from django.core.cache import cache
 from django.test import RequestFactory
 
-from newsletter.ratelimits import Limit, client_id
+from publicforms.ratelimits import Limit, client_id
 
 
 def request_from(remote: str, forwarded: str | None = None):

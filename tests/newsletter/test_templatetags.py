@@ -10,7 +10,8 @@ from django.test import RequestFactory
 from django.urls import resolve
 from django.utils import translation
 
-from newsletter.forms import STARTED_SALT, SignupForm
+from newsletter.forms import SignupForm
+from publicforms.forms import STARTED_SALT
 
 TEMPLATE = Template("{% load newsletter_forms %}{% signup_block_form 'footer-signup' %}")
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')

@@ -12,9 +12,9 @@ from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 
-from newsletter.forms import make_started_stamp
 from newsletter.models import CONSENT_VERSION, Subscriber
-from newsletter.ratelimits import INVALID_PER_CLIENT, SIGNUP_PER_ADDRESS, SIGNUP_PER_CLIENT
+from publicforms.forms import make_started_stamp
+from publicforms.ratelimits import INVALID_PER_CLIENT, SIGNUP_PER_ADDRESS, SIGNUP_PER_CLIENT
 from tests.factories import make_subscriber
 
 pytestmark = pytest.mark.django_db
@@ -572,7 +572,7 @@ def test_the_rate_limit_cache_holds_no_address_in_clear(client):
 
 
 def test_a_broken_cache_does_not_break_the_signup(client):
-    with mock.patch("newsletter.ratelimits.cache.add", side_effect=ConnectionError("down")):
+    with mock.patch("publicforms.ratelimits.cache.add", side_effect=ConnectionError("down")):
         response = signup_json(client, valid())
     assert response.status_code == 200
     assert Subscriber.objects.count() == 1

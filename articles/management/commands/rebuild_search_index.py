@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import DEFAULT_DB_ALIAS
 
-from articles.search import rebuild_index
+from articles.search.index import rebuild_index
 
 
 class Command(BaseCommand):

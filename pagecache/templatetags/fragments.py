@@ -1,13 +1,13 @@
 """
 {% keep_per_version "name" arg … %}…{% endkeep_per_version %}: the enclosed markup,
-rendered once per content version (stateup/fragments.py) for these arguments, the
+rendered once per content version (pagecache/fragments.py) for these arguments, the
 page's origin and language. Only for markup made from published content alone: never
 around anything personal (a CSRF token, a message, staff links).
 """
 
 from django import template
 
-from stateup import fragments
+from pagecache import fragments
 
 register = template.Library()
 

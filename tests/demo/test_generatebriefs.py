@@ -6,7 +6,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import Article
-from articles.search import matching, parse_query, planned_for_search
+from articles.search.query import parse_query
+from articles.search.results import matching, planned_for_search
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -41,7 +41,7 @@ from django.utils.http import http_date
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 
-from newsletter.forms import make_started_stamp
+from publicforms.forms import make_started_stamp
 
 STATE_KEY = "pagecache:state"
 PAGE_KEY = "pagecache:page:{path}"

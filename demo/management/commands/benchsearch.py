@@ -19,9 +19,11 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from taggit.models import Tag, TaggedItem
 
-from articles.management.commands.generatebriefs import generate
 from articles.models import Article, Author, Authorship, Category
-from articles.search import PAGE_SIZE, parse_query, ranked_ids, results_for
+from articles.search.query import parse_query
+from articles.search.results import ranked_ids, results_for
+from articles.search.views import PAGE_SIZE
+from demo.management.commands.generatebriefs import generate
 
 QUERIES = [
     ("common word", "energy", {}),

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
-from stateup.proxy import client_ip
+from publicforms.clients import client_ip
 
 logger = logging.getLogger(__name__)
 

@@ -28,7 +28,7 @@ from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Author, Authorship, Category
 from articles.sanitize import reading_minutes
-from articles.search import rebuild_index
+from articles.search.index import rebuild_index
 
 SEED = 20261129
 BATCH = 2000

@@ -4,7 +4,7 @@ from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from stateup import fragments
+from pagecache import fragments
 
 # Pages up to this one are read with OFFSET: a few hundred index entries at most.
 # Deeper pages start from a remembered boundary instead (see NewestFirstPaginator).
@@ -17,7 +17,7 @@ class NewestFirstPaginator(Paginator):
     cost the same however deep the page: past SHALLOW_PAGES a page does not skip
     thousands of rows with OFFSET, it starts from the newest brief it shows, found in a
     list of each page's first (`published_at`, `pk`). That list is read once per content
-    version (one pass over an index) and kept under `key` (stateup/fragments.py).
+    version (one pass over an index) and kept under `key` (pagecache/fragments.py).
     """
 
     def __init__(self, object_list, per_page, *, request, key: tuple, **kwargs):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from stateup import pagecache
+from pagecache import middleware as pagecache
 
 
 class Command(BaseCommand):

@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from articles import demo_content
-from articles.demo_images import hero_illustration
 from articles.models import Article, Author, Authorship, Category, RelatedLink
+from demo import content as demo_content
+from demo.illustrations import hero_illustration
 
 
 class Command(BaseCommand):

@@ -5,9 +5,10 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles.management.commands.benchsearch import Command, percentile
 from articles.models import Article, Authorship
-from articles.search import matching, parse_query, planned_for_search
+from articles.search.query import parse_query
+from articles.search.results import matching, planned_for_search
+from demo.management.commands.benchsearch import Command, percentile
 
 
 def test_percentiles_pick_the_nearest_rank():

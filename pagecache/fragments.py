@@ -1,6 +1,6 @@
 """
 What public pages derive from published content, kept in this process's memory under
-the content version (stateup/pagecache.py): rendered brief cards, related briefs,
+the content version (pagecache/middleware.py): rendered brief cards, related briefs,
 the number of briefs in a list.
 
 The version changes with every committed change to briefs, topics, tags or authors and
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from django.utils.translation import get_language
 
-from stateup.pagecache import content_version
+from pagecache.middleware import content_version
 
 # Enough for every card and list of a large site; past it, start again.
 MAX_ITEMS = 20_000

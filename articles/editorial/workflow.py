@@ -312,7 +312,7 @@ def apply(article: Article, transition: Transition, *, by=None, at=None, reason:
 
 def announce(article: Article, transition: Transition, *, by=None, reason: str = "") -> None:
     """Send the emails a transition calls for, once its transaction has committed."""
-    from articles import emails
+    from articles.editorial import emails
 
     if transition == Transition.SUBMIT:
         transaction.on_commit(lambda: emails.send_submitted_for_review(article, submitted_by=by))
