@@ -8,10 +8,49 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Briefs")
 
     def ready(self):
-        from articles.editorial.roles import sync_roles_after_migrate
-        from pagecache import middleware as pagecache
+        from django.db.models import Min
+        from django.utils import timezone
+        from taggit.models import Tag, TaggedItem
 
-        pagecache.connect_invalidation()
+        from articles.editorial.roles import sync_roles_after_migrate
+        from articles.models import (
+            Article,
+            Author,
+            Authorship,
+            Category,
+            RelatedLink,
+            SlugRedirect,
+        )
+        from articles.search.index import connect_indexing
+        from pagecache import middleware as pagecache
+        from pagecache import version
+
+        # What public pages show: a write to any of these makes a new content version.
+        version.watch(
+            Article,
+            Author,
+            Authorship,
+            Category,
+            RelatedLink,
+            SlugRedirect,
+            Tag,
+            TaggedItem,
+            Article.related_articles.through,
+        )
+        version.next_change(
+            lambda: Article.objects.filter(
+                status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
+            ).aggregate(at=Min("published_at"))["at"]
+        )
+        pagecache.cache_views(
+            "home",
+            "articles:list",
+            "articles:detail",
+            "articles:topic",
+            "articles:tag",
+            "articles:author",
+        )
+        connect_indexing()
 
         # Connected after django.contrib.auth's own receiver, which creates the
         # permissions this grants.

@@ -1,17 +1,19 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.validators import URLValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
-from taggit.managers import TaggableManager, _TaggableManager
+from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from articles.images import make_renditions, validate_image_upload
@@ -27,6 +29,12 @@ RELATED_LIMIT = 3
 # briefs that share a tag, so the ranking costs the same with 100 or 100,000 briefs.
 RELATED_TAG_CANDIDATES = 200
 WEB_URL = URLValidator(schemes=["http", "https"])
+
+# The brief's own text that search reads; its tags and authors come from their tables.
+TEXT_FIELDS = frozenset({"title", "summary", "body"})
+# Sent after a bulk write to briefs (QuerySet.update of their text, bulk_create), with
+# their `pks`: what save() signals would have told, for whatever reads their text.
+briefs_written = Signal()
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -115,8 +123,6 @@ class Author(models.Model):
         if self.photo and not self.photo._committed:
             validate_image_upload(self.photo.file)
         super().save(*args, **kwargs)
-        # Author names are part of their briefs' search index.
-        Article.objects.filter(authorships__author=self).update_search_index()
 
     def get_absolute_url(self) -> str:
         return reverse("articles:author", kwargs={"slug": self.slug})
@@ -164,12 +170,24 @@ class ArticleQuerySet(models.QuerySet):
             models.F("submitted_at").asc(nulls_first=True), "pk"
         )
 
-    def update_search_index(self) -> int:
-        """Recompute the search index entries of these briefs; returns how many."""
-        # Imported here: the search module builds on these models.
-        from articles.search.index import index_briefs
+    def update(self, **kwargs):
+        # Bulk writes bypass save(): whatever reads the written text is told.
+        if TEXT_FIELDS.isdisjoint(kwargs):
+            return super().update(**kwargs)
+        pks = list(self.values_list("pk", flat=True))
+        rows = super().update(**kwargs)
+        briefs_written.send(sender=Article, pks=pks, using=self.db)
+        return rows
 
-        return index_briefs(self)
+    update.alters_data = True
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        pks = [article.pk for article in created if article.pk is not None]
+        briefs_written.send(sender=Article, pks=pks, using=self.db)
+        return created
+
+    bulk_create.alters_data = True
 
     def for_cards(self):
         """What a list of brief cards shows, in a fixed number of queries."""
@@ -259,23 +277,6 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         return super().get_queryset().defer("search_vector", "search_rank_vector")
 
 
-class IndexedTagManager(_TaggableManager):
-    """Tags are part of the search index: every change to them updates it."""
-
-    def add(self, *tags, **kwargs):
-        super().add(*tags, **kwargs)
-        self.instance.update_search_index()
-
-    def remove(self, *tags):
-        super().remove(*tags)
-        if tags:
-            self.instance.update_search_index()
-
-    def clear(self):
-        super().clear()
-        self.instance.update_search_index()
-
-
 class Article(models.Model):
     """A policy brief."""
 
@@ -359,7 +360,7 @@ class Article(models.Model):
     )
     hero_renditions = models.JSONField(default=dict, blank=True, editable=False)
 
-    tags = TaggableManager(_("tags"), blank=True, manager=IndexedTagManager)
+    tags = TaggableManager(_("tags"), blank=True)
     authors = models.ManyToManyField(
         Author, through="Authorship", related_name="articles", verbose_name=_("authors"), blank=True
     )
@@ -489,9 +490,7 @@ class Article(models.Model):
             validate_image_upload(self.hero_image.file)
         if hero_changed and not self.hero_image:
             self.hero_renditions = {}
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            self.update_search_index()
+        super().save(*args, **kwargs)
         if hero_changed and self.hero_image:
             self.hero_renditions = make_renditions(self.hero_image, folder="articles")
             self.skip_history_when_saving = True  # the same version, with its renditions
@@ -513,10 +512,6 @@ class Article(models.Model):
                 {"hero_alt": _("Describe the image for readers who cannot see it.")},
                 code="hero_alt_required",
             )
-
-    def update_search_index(self) -> None:
-        """Bring this brief's search entry in line with its text, tags and authors."""
-        Article.objects.filter(pk=self.pk).update_search_index()
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -565,41 +560,6 @@ class Article(models.Model):
             and self.published_at > timezone.now()
         )
 
-    # --- Editorial workflow: each transition checks who may make it (when `by`
-    # is given) and, for publishing, the pre-publish checks. See articles/editorial/workflow.py.
-
-    def publish(self, at=None, *, by=None) -> None:
-        """Publish now, or schedule for `at`; an earlier first publish time is kept."""
-        from articles.editorial import workflow
-
-        if at is not None and at > timezone.now():
-            workflow.perform(self, workflow.Transition.SCHEDULE, by=by, at=at)
-        else:
-            workflow.perform(self, workflow.Transition.PUBLISH, by=by, at=at)
-
-    def submit(self, *, by=None) -> None:
-        """Send the draft to the editors for review."""
-        from articles.editorial import workflow
-
-        workflow.perform(self, workflow.Transition.SUBMIT, by=by)
-
-    def request_changes(self, *, by=None, reason: str) -> None:
-        """Send the brief back to its writers as a draft, with the editor's reason."""
-        from articles.editorial import workflow
-
-        workflow.perform(self, workflow.Transition.REQUEST_CHANGES, by=by, reason=reason)
-
-    def unpublish(self, *, by=None) -> None:
-        """Take the brief (live, scheduled or archived) back to draft."""
-        from articles.editorial import workflow
-
-        workflow.perform(self, workflow.Transition.UNPUBLISH, by=by)
-
-    def archive(self, *, by=None) -> None:
-        from articles.editorial import workflow
-
-        workflow.perform(self, workflow.Transition.ARCHIVE, by=by)
-
     def _remember_old_slug(self, old_slug: str | None) -> None:
         if old_slug == self.slug:
             return
@@ -626,15 +586,6 @@ class Authorship(models.Model):
 
     def __str__(self) -> str:
         return str(self.author)
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        Article.objects.filter(pk=self.article_id).update_search_index()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        Article.objects.filter(pk=self.article_id).update_search_index()
-        return result
 
 
 class RelatedLink(models.Model):
@@ -699,6 +650,8 @@ class PreviewLinkQuerySet(models.QuerySet):
 class PreviewLink(models.Model):
     """A shareable, expiring, revocable read-only link to one brief's current version."""
 
+    SIGNING_SALT = "articles.preview-link"
+
     article = models.ForeignKey(
         Article, verbose_name=_("brief"), on_delete=models.CASCADE, related_name="preview_links"
     )
@@ -728,9 +681,8 @@ class PreviewLink(models.Model):
         return str(self.note or self.article)
 
     def get_absolute_url(self) -> str:
-        from articles.editorial.previews import sign_preview_key
-
-        return reverse("articles:shared_preview", kwargs={"token": sign_preview_key(self.key)})
+        token = signing.Signer(salt=self.SIGNING_SALT).sign(self.key)
+        return reverse("articles:shared_preview", kwargs={"token": token})
 
     @property
     def is_expired(self) -> bool:

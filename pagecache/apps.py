@@ -1,7 +1,22 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.middleware.csrf import get_token
 from django.utils.translation import gettext_lazy as _
 
 
 class PageCacheConfig(AppConfig):
     name = "pagecache"
     verbose_name = _("Page cache")
+
+    def ready(self):
+        from pagecache import holes, version
+
+        # Without a request (markup rendered outside one), a form has no token.
+        holes.register("csrf_token", lambda request: get_token(request) if request else "")
+        # After every app's migrations (and after a flush, which empties the table).
+        post_migrate.connect(
+            lambda sender, using, **kwargs: version.install_triggers(using),
+            sender=self,
+            dispatch_uid="pagecache.install_triggers",
+            weak=False,
+        )

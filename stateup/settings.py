@@ -69,9 +69,6 @@ if STATEUP_DEMO:
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Serves cached pages to anonymous readers before the rest of the stack
-    # (pagecache/middleware.py); the middleware below still finish its responses.
-    "pagecache.middleware.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -80,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-csp's, building the settings' policy once (stateup/csp_headers.py).
     "stateup.csp_headers.CSPMiddleware",
+    # Serves anonymous readers' cached pages before URL resolution and the view, after
+    # the middleware above, which finish cached and fresh pages alike (pagecache/).
     "pagecache.middleware.PageCacheMiddleware",
     # Editorial workflow: who made each saved version; login throttling (last, as axes asks).
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -217,7 +216,14 @@ STATEUP_RATE_LIMITS = env.str("STATEUP_RATE_LIMITS", default="1") != "0"
 
 # Whole-page cache for anonymous readers (see pagecache/).
 STATEUP_PAGE_CACHE = env.bool("STATEUP_PAGE_CACHE", default=True)
-STATEUP_PAGE_CACHE_SECONDS = env.int("STATEUP_PAGE_CACHE_SECONDS", default=600)
+# Each process's memory for cached pages; the least recently served go first.
+STATEUP_PAGE_CACHE_MEMORY_MB = env.int("STATEUP_PAGE_CACHE_MEMORY_MB", default=32)
+# How often each process reads the content version from the database (pagecache/version.py):
+# a change made anywhere shows on every process within this time.
+STATEUP_CONTENT_POLL_SECONDS = env.float("STATEUP_CONTENT_POLL_SECONDS", default=0.5)
+# The release this code is, part of the content version: a deploy retires old pages.
+# Empty: a digest of the code and templates, computed when the process starts.
+STATEUP_RELEASE = env.str("STATEUP_RELEASE", default="")
 # Adds the no-database "ceiling" view that `make bench` compares every page with.
 STATEUP_BENCHMARK = env.bool("STATEUP_BENCHMARK", default=False)
 

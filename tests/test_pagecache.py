@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 from taggit.models import Tag
 
+from articles.editorial import workflow
 from articles.models import Article
 from tests.factories import make_article, make_author, make_category
 
@@ -57,7 +58,7 @@ def test_publishing_shows_at_once_on_every_list(client):
     pages = ["/", "/articles/", topic.get_absolute_url(), "/tags/grid/", author.get_absolute_url()]
     for url in pages:
         client.get(url)  # the tag page is a 404 while only a draft carries the tag
-    draft.publish()
+    workflow.publish(draft)
     for url in pages:
         assert draft.title in fetch(Client(), url).content.decode(), url
 

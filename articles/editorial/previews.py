@@ -18,16 +18,10 @@ from django.views.decorators.http import require_safe
 from articles.models import Article, PreviewLink
 from articles.views import brief_context, brief_queryset
 
-SIGNING_SALT = "articles.preview-link"
-
-
-def sign_preview_key(key: str) -> str:
-    return signing.Signer(salt=SIGNING_SALT).sign(key)
-
 
 def unsign_preview_token(token: str) -> str | None:
     try:
-        return signing.Signer(salt=SIGNING_SALT).unsign(token)
+        return signing.Signer(salt=PreviewLink.SIGNING_SALT).unsign(token)
     except signing.BadSignature:
         return None
 

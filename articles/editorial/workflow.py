@@ -347,3 +347,33 @@ def perform(article: Article, transition: Transition, *, by=None, at=None, reaso
         apply(article, transition, by=by, at=at, reason=reason)
         article.save()
         announce(article, transition, by=by, reason=reason)
+
+
+# --- The transitions by name ---
+
+
+def publish(article: Article, at=None, *, by=None) -> None:
+    """Publish now, or schedule for `at`; an earlier first publish time is kept."""
+    if at is not None and at > timezone.now():
+        perform(article, Transition.SCHEDULE, by=by, at=at)
+    else:
+        perform(article, Transition.PUBLISH, by=by, at=at)
+
+
+def submit(article: Article, *, by=None) -> None:
+    """Send the draft to the editors for review."""
+    perform(article, Transition.SUBMIT, by=by)
+
+
+def request_changes(article: Article, *, by=None, reason: str) -> None:
+    """Send the brief back to its writers as a draft, with the editor's reason."""
+    perform(article, Transition.REQUEST_CHANGES, by=by, reason=reason)
+
+
+def unpublish(article: Article, *, by=None) -> None:
+    """Take the brief (live, scheduled or archived) back to draft."""
+    perform(article, Transition.UNPUBLISH, by=by)
+
+
+def archive(article: Article, *, by=None) -> None:
+    perform(article, Transition.ARCHIVE, by=by)

@@ -25,7 +25,7 @@ A reader's query is parsed here, never handed to either engine's query syntax:
 words and "quoted phrases" must all match, `or` between two terms accepts
 either, and a leading `-` excludes a term.
 
-The index is kept current by `Article.update_search_index()` (called when a brief
-is saved and when its tags or authors change) and rebuilt by
+The index is kept current by the receivers in `index.py` (when a brief, its tags, its
+authors or a tag or author name change, and after bulk writes) and rebuilt by
 `python manage.py rebuild_search_index`.
 """

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from django.db import connections
 from django.db.models import Prefetch, QuerySet
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from taggit.models import Tag, TaggedItem
 
-from articles.models import Article, Authorship
+from articles.models import TEXT_FIELDS, Article, Author, Authorship, briefs_written
 from articles.sanitize import plain_text
 from articles.search import postgres, sqlite
 from articles.search.query import _SPACE, START, STOP
@@ -76,3 +78,66 @@ def rebuild_index(using: str = "default") -> int:
     if connections[using].vendor == "sqlite":
         sqlite.forget_deleted(using)
     return index_briefs(Article.objects.using(using).all())
+
+
+# --- Keeping the index current, whatever path writes (connected by ArticlesConfig.ready) ---
+
+
+def _index_pks(pks, using: str = "default") -> None:
+    pks = list(pks)
+    if pks:
+        index_briefs(Article.objects.using(using).filter(pk__in=pks))
+
+
+def _brief_saved(sender, instance, update_fields=None, using="default", **kwargs) -> None:
+    if update_fields is not None and TEXT_FIELDS.isdisjoint(update_fields):
+        return
+    _index_pks([instance.pk], using)
+
+
+def _author_saved(sender, instance, using="default", **kwargs) -> None:
+    _index_pks(
+        Article.objects.using(using).filter(authors=instance).values_list("pk", flat=True), using
+    )
+
+
+def _authorship_changed(sender, instance, using="default", **kwargs) -> None:
+    _index_pks([instance.article_id], using)
+
+
+def _tag_saved(sender, instance, using="default", **kwargs) -> None:
+    _index_pks(Article.objects.using(using).tagged(instance).values_list("pk", flat=True), using)
+
+
+def _tagging_changed(sender, instance, using="default", **kwargs) -> None:
+    if instance.content_type.model_class() is Article:
+        _index_pks([instance.object_id], using)
+
+
+def _tags_changed(sender, instance, action, reverse, pk_set, using="default", **kwargs) -> None:
+    if not action.startswith("post_"):
+        return
+    if isinstance(instance, Article):
+        _index_pks([instance.pk], using)
+    elif isinstance(instance, Tag) or reverse:
+        _index_pks(pk_set or (), using)
+
+
+def _bulk_written(sender, pks, using="default", **kwargs) -> None:
+    _index_pks(pks, using)
+
+
+def connect_indexing() -> None:
+    """Index briefs when their text, tags or authors change, in the writing transaction."""
+    receivers = [
+        (post_save, Article, _brief_saved),
+        (post_save, Author, _author_saved),
+        (post_save, Authorship, _authorship_changed),
+        (post_delete, Authorship, _authorship_changed),
+        (post_save, Tag, _tag_saved),
+        (post_delete, TaggedItem, _tagging_changed),
+        (m2m_changed, TaggedItem, _tags_changed),
+        (briefs_written, Article, _bulk_written),
+    ]
+    for signal, sender, receiver in receivers:
+        signal.connect(receiver, sender=sender, dispatch_uid=f"search-{receiver.__name__}-{signal}")

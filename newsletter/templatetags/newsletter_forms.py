@@ -1,21 +1,19 @@
 from django import template
-from django.middleware.csrf import get_token
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from newsletter.forms import SignupForm
-from publicforms.forms import make_started_stamp, safe_local_path
+from pagecache import holes
+from publicforms.forms import safe_local_path
 
 register = template.Library()
 
 # Rendering a form with crispy-forms costs several milliseconds, and the signup block
-# is on every page. Its markup only differs by language and block, so it is rendered
-# once per process with placeholders, which each request fills in: its CSRF token,
-# the page to return to and the time the form was shown (for the minimum fill time).
-CSRF_SLOT = "__signup_csrf_token__"
+# is on every page. Its markup only differs by language, block and the page to return
+# to, so it is rendered once per process with the page's holes (pagecache/holes.py)
+# for the CSRF token and the time the form was shown, and the return path filled in.
 NEXT_SLOT = "__signup_next__"
-STARTED_SLOT = "__signup_started__"
 _rendered: dict[tuple[str, str], str] = {}
 
 
@@ -39,29 +37,20 @@ def _markup(block_id: str) -> str:
         form = SignupForm(
             block_id=block_id,
             compact=True,
-            initial={"next": NEXT_SLOT, "started": STARTED_SLOT},
+            initial={"next": NEXT_SLOT, "started": holes.placeholder("form_started")},
         )
-        markup = render_crispy_form(form, context={"csrf_token": CSRF_SLOT})
+        markup = render_crispy_form(form, context={"csrf_token": holes.placeholder("csrf_token")})
         _rendered[key] = markup
     return markup
 
 
 @register.simple_tag(takes_context=True)
 def signup_block_form(context, block_id: str) -> str:
-    """The signup block's form, as `{% crispy %}` renders it, for this request."""
+    """The signup block's form, as `{% crispy %}` renders it, with its holes for this request."""
     request = context.get("request")
-    if request is None:
-        values = (str(context.get("csrf_token", "")), "", make_started_stamp())
+    markup = _markup(block_id).replace(NEXT_SLOT, escape(signup_next_path(request)))
+    if request is None:  # nothing will fill the holes on the way out: fill them now
+        markup = holes.fill(markup.encode(), None).decode()
     else:
-        # Pages with two signup blocks fill both with the same values.
-        values = getattr(request, "_signup_values", None)
-        if values is None:
-            values = (get_token(request), signup_next_path(request), make_started_stamp())
-            request._signup_values = values
-    token, next_path, started = (escape(value) for value in values)
-    return mark_safe(  # noqa: S308 (the markup is ours; every value filled in is escaped)
-        _markup(block_id)
-        .replace(CSRF_SLOT, token)
-        .replace(NEXT_SLOT, next_path)
-        .replace(STARTED_SLOT, started)
-    )
+        holes.placeholder("csrf_token", request)  # marks the response as having holes
+    return mark_safe(markup)  # noqa: S308 (the markup is ours; what is filled in is escaped)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django_prose_editor.config import allowlist_from_extensions
 
 from articles.admin.forms import EDITOR_EXTENSIONS
+from articles.editorial import workflow
 from articles.models import Article, PreviewLink
 from articles.sanitize import ALLOWED_TAGS
 from tests.factories import make_author, make_category, make_ready_article, make_user
@@ -393,7 +394,7 @@ def test_a_transition_after_the_form_was_opened_also_makes_it_stale(client):
     article = make_ready_article(status=Status.REVIEW)
     client.force_login(editor)
     stale = open_form(client, article)
-    article.publish(by=make_user("Editors"))
+    workflow.publish(article, by=make_user("Editors"))
     response = client.post(change_url(article), stale | {"title": "Edited"})
     assert response.status_code == 200
     assert "Not saved:" in response.content.decode()
@@ -468,7 +469,7 @@ def test_a_writer_cannot_restore_a_published_brief(client):
     article = make_ready_article(created_by=writer)
     article.title = "Second"
     article.save()
-    article.publish()
+    workflow.publish(article)
     first = article.history.order_by("history_date", "history_id").first()
     client.force_login(writer)
     response = client.post(

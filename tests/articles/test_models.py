@@ -5,6 +5,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from articles.editorial import workflow
 from articles.models import Article, RelatedLink
 from tests.factories import image_upload, make_article, make_author, make_category
 
@@ -51,12 +52,12 @@ def test_publishing_sets_published_at_once():
         category=make_category(),
         authors=[make_author()],
     )
-    article.publish()
+    workflow.publish(article)
     first = article.published_at
     assert first is not None
     article.status = Article.Status.DRAFT
     article.save()
-    article.publish()
+    workflow.publish(article)
     assert article.published_at == first
 
 

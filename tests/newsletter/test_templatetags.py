@@ -11,6 +11,7 @@ from django.urls import resolve
 from django.utils import translation
 
 from newsletter.forms import SignupForm
+from pagecache import holes
 from publicforms.forms import STARTED_SALT
 
 TEMPLATE = Template("{% load newsletter_forms %}{% signup_block_form 'footer-signup' %}")
@@ -18,15 +19,15 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def render(path: str) -> tuple[str, object]:
+    """The block as a reader gets it: rendered, then its holes filled for the request."""
     request = RequestFactory().get(path)
     request.resolver_match = resolve(request.path)
-    return TEMPLATE.render(RequestContext(request, {})), request
+    markup = TEMPLATE.render(RequestContext(request, {}))
+    return holes.fill(markup.encode(), request).decode(), request
 
 
 def test_it_is_exactly_what_crispy_forms_renders_for_the_page():
-    with mock.patch(
-        "newsletter.templatetags.newsletter_forms.make_started_stamp", return_value="STAMP"
-    ):
+    with mock.patch("publicforms.forms.make_started_stamp", return_value="STAMP"):
         markup, request = render("/articles/?page=2&q=<b>")
     form = SignupForm(
         block_id="footer-signup",
@@ -47,6 +48,7 @@ def test_each_request_gets_its_own_token_and_a_fresh_started_time():
     stamp = re.search(r'name="started" value="([^"]+)"', second).group(1)
     assert isinstance(signing.loads(stamp, salt=STARTED_SALT), float)
     assert "__signup_" not in first + second
+    assert "__hole_" not in first + second
 
 
 def test_a_token_page_never_becomes_the_return_path():
