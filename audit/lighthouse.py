@@ -28,28 +28,22 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.server import PROXY_HEADERS, ROOT, Gunicorn, get, manage, production_environment
+
 AUDIT = ROOT / "audit"
 REPORTS = AUDIT / "reports"
 LIGHTHOUSE = AUDIT / "node_modules" / ".bin" / "lighthouse"
-PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else sys.executable
-GUNICORN = str(Path(PYTHON).parent / "gunicorn")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking"
-PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
 ATTEMPTS = 3
 
 BRIEF_SCRIPT = """
@@ -64,71 +58,11 @@ def log(message: str) -> None:
     print(f"[audit] {message}", file=sys.stderr, flush=True)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def find_chromium() -> str:
     found = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(found).exists():
         raise SystemExit(f"no Chromium at {found}: install Debian's chromium or set CHROME_PATH")
     return found
-
-
-def environment(workdir: Path) -> dict:
-    """Production settings on loopback: no DEBUG, a fresh secret, a throwaway database."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "STATEUP_", "GUNICORN_"))
-        and key not in {"DATABASE_URL", "REDIS_URL", "EMAIL_URL"}
-    }
-    env.update(
-        {
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "DJANGO_SECURE_SSL_REDIRECT": "0",
-            "DATABASE_URL": f"sqlite:///{workdir / 'audit.sqlite3'}",
-            "DJANGO_STATIC_ROOT": str(workdir / "static"),
-            "DJANGO_MEDIA_ROOT": str(workdir / "media"),
-            "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-            "DJANGO_LOG_LEVEL": "WARNING",
-            "STATEUP_PROXY_COUNT": "0",
-        }
-    )
-    return env
-
-
-def manage(env: dict, *args: str) -> str:
-    result = subprocess.run(
-        [PYTHON, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        text=True,
-        stdout=subprocess.PIPE,
-    )
-    return result.stdout
-
-
-def get(url: str) -> int:
-    request = urllib.request.Request(url, headers=PROXY_HEADERS)
-    with urllib.request.urlopen(request, timeout=10) as response:
-        response.read()
-        return response.status
-
-
-def wait_until_up(url: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if get(url) == 200:
-                return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.2)
-    raise RuntimeError(f"the server did not answer at {url}")
 
 
 def run_lighthouse(url: str, form_factor: str, chromium: str, output: Path) -> dict:
@@ -198,34 +132,20 @@ def main() -> None:
 
     runs: dict[str, list[dict]] = {}
     with tempfile.TemporaryDirectory(prefix="stateup-audit-") as tmp:
-        env = environment(Path(tmp))
+        workdir = Path(tmp)
+        env = production_environment(f"sqlite:///{workdir / 'audit.sqlite3'}", workdir)
         log("preparing a throwaway database with the demo site")
         manage(env, "migrate", "--noinput")
         manage(env, "collectstatic", "--noinput")
-        manage(env, "loaddemo")
+        manage({**env, "STATEUP_DEMO": "1"}, "loaddemo")
+        output = manage(env, "shell", "--no-imports", "-c", BRIEF_SCRIPT, capture=True)
         brief = next(
-            line.split(" ", 1)[1]
-            for line in manage(env, "shell", "--no-imports", "-c", BRIEF_SCRIPT).splitlines()
-            if line.startswith("BRIEF ")
+            line.split(" ", 1)[1] for line in output.splitlines() if line.startswith("BRIEF ")
         )
-        port = args.port or free_port()
-        base = f"http://127.0.0.1:{port}"
-        server_log = (REPORTS / "gunicorn.log").open("ab")
-        server = subprocess.Popen(
-            [GUNICORN, "-c", "python:stateup.gunicorn", "stateup.wsgi"],
-            cwd=ROOT,
-            env={
-                **env,
-                "GUNICORN_BIND": f"127.0.0.1:{port}",
-                "GUNICORN_WORKERS": "2",
-                "GUNICORN_ACCESS_LOG": "",
-            },
-            stdout=subprocess.DEVNULL,
-            stderr=server_log,
-            start_new_session=True,
-        )
-        try:
-            wait_until_up(base + "/healthz")
+        with Gunicorn(
+            env, workers=2, port=args.port or None, log=REPORTS / "gunicorn.log"
+        ) as server:
+            base = server.url
             for _ in range(3):  # a running site's workers have served the page before
                 get(base + brief)
             for form_factor in form_factors:
@@ -236,10 +156,6 @@ def main() -> None:
                     runs[form_factor].append(
                         run_lighthouse(base + brief, form_factor, chromium, output)
                     )
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
-            server_log.close()
 
     version = runs[form_factors[0]][0]["lighthouseVersion"]
     print()

@@ -5,16 +5,24 @@ Measure StateUp CMS the way readers meet it: gunicorn, production settings, loop
     make bench                       # 100 briefs, then the same pages at 10,000
     python bench/run.py --briefs 100 --briefs 100000 --duration 10
 
-For every data-set size it builds a fresh PostgreSQL database, generates the briefs
-(`manage.py generatebriefs`, which also builds the search index), starts gunicorn
-(2 sync workers by default, like the reference figures in the README) twice, once with
-the page cache off and once with it on, drives each page kind with wrk (16 connections)
-and prints requests/s, p50/p95/p99 latency and the queries each page makes. Search
-cycles through varied queries on one connection, so its percentiles are the time one
-search takes rather than time spent queueing. A 20 KB "ceiling" view with no database
-runs in the same server, so the ratios stay meaningful on a noisy machine; the load
-average before and after each size is printed too. Results are printed (and saved
-under bench/results/), never asserted.
+    python bench/run.py --database-url sqlite:///var/bench.sqlite3   # the zero-setup default
+
+For every data-set size it builds a fresh database (PostgreSQL by default, or SQLite),
+loads the demo site (`loaddemo`: the rich briefs people read) and generates the other
+briefs (`generatebriefs`, which also builds the search index), starts gunicorn (2 sync
+workers by default, like the reference figures in the README) twice, once with the page
+cache off and once with it on, drives each page kind with wrk (16 connections) and
+prints requests/s, p50/p95/p99 latency and the queries each page makes. Search cycles
+through varied queries on one connection, so its percentiles are the time one search
+takes rather than time spent queueing.
+
+Two ceilings are measured in the same minute, so the ratios stay meaningful on a noisy
+machine: a 20 KB view with no database inside the site's own stack ("ceiling", in both
+servers), and a bare Django project (bench/ceiling/: the same 20 KB behind only
+SecurityMiddleware, WhiteNoise and CommonMiddleware, same gunicorn settings). Every
+page's requests/s is shown as a ratio to both. The load average before and after each
+size is printed too. Results are printed (and saved under bench/results/), never
+asserted.
 """
 
 from __future__ import annotations
@@ -23,19 +31,16 @@ import argparse
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else sys.executable
-GUNICORN = str(Path(PYTHON).parent / "gunicorn")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.server import ROOT, Gunicorn, manage, production_environment
+
 LUA = str(ROOT / "bench" / "latency.lua")
 RESULTS = ROOT / "bench" / "results"
 
@@ -76,14 +81,15 @@ print("QUERIES " + json.dumps(counts))
 SAMPLE_SCRIPT = """
 import json
 from articles.models import Article
-from taggit.models import Tag
 public = Article.objects.published().newest_first()
+demo = public.filter(is_featured=True).values_list("slug", flat=True).first() or ""
 total = public.count()
-brief = public.select_related("category")[total // 2]
+brief = public.select_related("category").exclude(slug=demo)[total // 2]
 tag = brief.tags.order_by("name").first()
 author = brief.authors.order_by("name").first()
 print("SAMPLE " + json.dumps({
     "brief": brief.get_absolute_url(),
+    "demo brief": f"/articles/{demo}/" if demo else brief.get_absolute_url(),
     "topic": brief.category.get_absolute_url(),
     "tag": f"/tags/{tag.slug}/",
     "author": author.get_absolute_url(),
@@ -93,12 +99,6 @@ print("SAMPLE " + json.dumps({
 
 def log(message: str) -> None:
     print(f"[bench] {message}", file=sys.stderr, flush=True)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def ensure_wrk() -> str:
@@ -113,38 +113,21 @@ def ensure_wrk() -> str:
     raise SystemExit("wrk is needed: apt-get install wrk")
 
 
+WORKDIR = ROOT / "var" / "bench"
+
+
 def environment(database_url: str, redis_url: str, page_cache: bool) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "STATEUP_"))}
-    env.update(
-        {
-            "DJANGO_SECRET_KEY": "bench-" + "x" * 60,
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-            "DATABASE_URL": database_url,
-            "REDIS_URL": redis_url,
-            "DJANGO_STATIC_ROOT": str(ROOT / "var" / "bench-static"),
-            "DJANGO_MEDIA_ROOT": str(ROOT / "var" / "bench-media"),
-            "DJANGO_LOG_LEVEL": "WARNING",
-            "STATEUP_RATE_LIMITS": "0",
-            "STATEUP_BENCHMARK": "1",
-            "STATEUP_PAGE_CACHE": "1" if page_cache else "0",
-            "GUNICORN_ACCESS_LOG": "",
-        }
+    return production_environment(
+        database_url,
+        WORKDIR,
+        DJANGO_SECRET_KEY="bench-" + "x" * 60,  # the same in every server of a run
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        REDIS_URL=redis_url,
+        STATEUP_RATE_LIMITS="0",
+        STATEUP_BENCHMARK="1",
+        STATEUP_DEMO="1",
+        STATEUP_PAGE_CACHE="1" if page_cache else "0",
     )
-    return env
-
-
-def manage(env: dict, *args: str, capture: bool = False, quiet: bool = False) -> str:
-    """Run a management command with the benchmark's production environment."""
-    result = subprocess.run(
-        [PYTHON, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        text=True,
-        stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL if quiet else None,
-    )
-    return result.stdout or ""
 
 
 def tagged_json(output: str, tag: str) -> dict:
@@ -168,23 +151,15 @@ def count_briefs(env: dict) -> int | None:
 
 
 def recreate_database(database_url: str) -> None:
+    if database_url.startswith("sqlite:"):
+        path = Path(database_url.removeprefix("sqlite:///"))
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return
     name = database_url.rsplit("/", 1)[1]
     admin_url = database_url.rsplit("/", 1)[0] + "/postgres"
     for sql in (f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'):
         subprocess.run(["psql", admin_url, "-qc", sql], check=True)
-
-
-def wait_until_up(url: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
-            with urllib.request.urlopen(request, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.2)
-    raise RuntimeError(f"the server did not answer at {url}")
 
 
 def run_wrk(wrk: str, url: str, args, search: bool = False) -> dict:
@@ -230,76 +205,83 @@ def measure(args, wrk: str, briefs: int, database_url: str) -> list[dict]:
                 capture=True,
             )  # fmt: skip
             queries = tagged_json(output, "QUERIES")
-        port = free_port()
         RESULTS.mkdir(parents=True, exist_ok=True)
-        server_log = (RESULTS / "gunicorn.log").open("ab")
-        server_env = {
-            **env,
-            "GUNICORN_BIND": f"127.0.0.1:{port}",
-            "GUNICORN_WORKERS": str(args.workers),
-        }
-        server = subprocess.Popen(
-            [GUNICORN, "-c", "python:stateup.gunicorn", "stateup.wsgi"],
-            cwd=ROOT,
-            env=server_env,
-            stdout=subprocess.DEVNULL,
-            stderr=server_log,
-            start_new_session=True,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            try:
-                wait_until_up(base + "/healthz")
-            except RuntimeError:
-                server.terminate()
-                raise SystemExit(
-                    f"gunicorn did not start: see {RESULTS / 'gunicorn.log'}"
-                ) from None
+        with Gunicorn(env, workers=args.workers, log=RESULTS / "gunicorn.log") as server:
+            if page_cache:
+                # The bare Django ceiling, in the same minute as the cached pages.
+                with Gunicorn(
+                    env,
+                    workers=args.workers,
+                    log=RESULTS / "gunicorn.log",
+                    app="bench.ceiling.wsgi",
+                ) as bare:
+                    rows.append(
+                        _measure_page(
+                            args, wrk, bare.url, "/bench/ceiling", "bare django", briefs, "-", {}
+                        )
+                    )
             for kind, path in pages.items():
                 # The ceiling runs in both servers: each half of the table has its own.
                 if page_cache and kind == "search":
                     continue
-                url = base + path
-                search = kind == "search"
-                subprocess.run(
-                    [wrk, "-t1", "-c2", "-d2s", "-s", LUA, url],
-                    check=True,
-                    capture_output=True,
-                    env={**os.environ, "BENCH_PATHS": "\n".join(SEARCHES) if search else ""},
-                )
-                numbers = run_wrk(wrk, url, args, search=search)
                 rows.append(
-                    {
-                        "briefs": briefs,
-                        "page": kind,
-                        "cache": "on" if page_cache else "off",
-                        "connections": args.search_connections if search else args.connections,
-                        "queries": queries.get(kind, {}).get("queries"),
-                        **numbers,
-                    }
+                    _measure_page(
+                        args,
+                        wrk,
+                        server.url,
+                        path,
+                        kind,
+                        briefs,
+                        "on" if page_cache else "off",
+                        queries,
+                    )
                 )
-                log(
-                    f"{briefs:>7} briefs  {kind:<8} cache {'on ' if page_cache else 'off'}  {numbers['rps']:8.0f} req/s"
-                )
-        finally:
-            os.killpg(server.pid, signal.SIGINT)
-            server.wait(timeout=30)
-            server_log.close()
     return rows
 
 
+def _measure_page(
+    args, wrk: str, base: str, path: str, kind: str, briefs: int, cache: str, queries: dict
+) -> dict:
+    url = base + path
+    search = kind == "search"
+    subprocess.run(  # warm-up
+        [wrk, "-t1", "-c2", "-d2s", "-s", LUA, url],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "BENCH_PATHS": "\n".join(SEARCHES) if search else ""},
+    )
+    numbers = run_wrk(wrk, url, args, search=search)
+    log(f"{briefs:>7} briefs  {kind:<11} cache {cache:<3}  {numbers['rps']:8.0f} req/s")
+    return {
+        "briefs": briefs,
+        "page": kind,
+        "cache": cache,
+        "connections": args.search_connections if search else args.connections,
+        "queries": queries.get(kind, {}).get("queries"),
+        **numbers,
+    }
+
+
 def print_table(rows: list[dict]) -> None:
-    header = f"{'briefs':>7}  {'page':<8} {'cache':<5} {'conns':>5} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'queries':>7} {'errors':>6}  {'vs ceiling':>10}"
+    header = (
+        f"{'briefs':>7}  {'page':<11} {'cache':<5} {'conns':>5} {'req/s':>8} {'p50 ms':>7} "
+        f"{'p95 ms':>7} {'p99 ms':>7} {'queries':>7} {'errors':>6}  {'vs stack':>8}  {'vs bare':>7}"
+    )
     print(header)
     print("-" * len(header))
-    ceilings = {(r["briefs"], r["cache"]): r["rps"] for r in rows if r["page"] == "ceiling"}
+    # The in-stack ceiling of the same server; the bare Django ceiling of the same size.
+    stack = {(r["briefs"], r["cache"]): r["rps"] for r in rows if r["page"] == "ceiling"}
+    bare = {r["briefs"]: r["rps"] for r in rows if r["page"] == "bare django"}
     for r in rows:
-        ceiling = ceilings.get((r["briefs"], r["cache"])) or 0
-        ratio = f"{r['rps'] / ceiling:>9.0%}" if ceiling else ""
+        in_stack = stack.get((r["briefs"], r["cache"])) or 0
+        django = bare.get(r["briefs"]) or 0
+        vs_stack = f"{r['rps'] / in_stack:>8.2f}" if in_stack else ""
+        vs_bare = f"{r['rps'] / django:>7.2f}" if django else ""
         queries = "" if r["queries"] is None else str(r["queries"])
         print(
-            f"{r['briefs']:>7}  {r['page']:<8} {r['cache']:<5} {r['connections']:>5} {r['rps']:>8.0f} {r['p50']:>7.2f} "
-            f"{r['p95']:>7.2f} {r['p99']:>7.2f} {queries:>7} {r['errors']:>6}  {ratio:>10}"
+            f"{r['briefs']:>7}  {r['page']:<11} {r['cache']:<5} {r['connections']:>5} {r['rps']:>8.0f} "
+            f"{r['p50']:>7.2f} {r['p95']:>7.2f} {r['p99']:>7.2f} {queries:>7} {r['errors']:>6}  "
+            f"{vs_stack:>8}  {vs_bare:>7}"
         )
 
 
@@ -323,7 +305,7 @@ def main() -> None:
         default=os.environ.get(
             "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/stateup_bench"
         ),
-        help="a PostgreSQL database that is DROPPED and recreated",
+        help="a PostgreSQL database (or sqlite:///file) that is DROPPED and recreated",
     )
     parser.add_argument(
         "--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
@@ -348,7 +330,8 @@ def main() -> None:
             recreate_database(args.database_url)
             manage(env, "migrate", "--noinput")
             started = time.monotonic()
-            manage(env, "generatebriefs", "--count", str(briefs))
+            manage(env, "loaddemo")
+            manage(env, "generatebriefs", "--count", str(briefs), "--yes")
             log(f"generated and indexed {briefs} briefs in {time.monotonic() - started:.0f} s")
         manage(env, "collectstatic", "--noinput")
         before = os.getloadavg()

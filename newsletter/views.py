@@ -19,6 +19,7 @@ from newsletter.forms import ContactForm, SignupForm
 from newsletter.models import CONSENT_TEXT, CONSENT_VERSION, ExpiredToken, InvalidToken, Subscriber
 from publicforms import ratelimits, submission
 from publicforms.forms import safe_local_path
+from publicforms.middleware import accepts_json
 
 SIGNUP_SENT = _("Thank you! Check your inbox to confirm your subscription.")
 CONTACT_SENT = _("Thank you! Your message has been sent; we will reply by email.")
@@ -28,6 +29,7 @@ CONTACT_KEPT = "newsletter:contact-input"
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@accepts_json
 def signup(request):
     if request.method == "POST":
         return submission.submit(
@@ -64,6 +66,7 @@ def _sign_up(request, form) -> None:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@accepts_json
 def contact(request):
     if request.method == "POST":
         return submission.submit(

@@ -31,5 +31,6 @@ if settings.STATEUP_SERVE_MEDIA:
 if settings.STATEUP_BENCHMARK:
     urlpatterns += [path("bench/ceiling", views.bench_ceiling, name="bench_ceiling")]
 
+handler400 = "stateup.views.bad_request"
 handler404 = "stateup.views.page_not_found"
 handler500 = "stateup.views.server_error"

@@ -67,6 +67,10 @@ def media(request, name: str):
     return response
 
 
+def bad_request(request, exception):
+    return render(request, "400.html", {"status": 400}, status=400)
+
+
 def page_not_found(request, exception):
     return render(request, "404.html", {"request_path": request.path}, status=404)
 

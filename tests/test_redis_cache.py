@@ -1,20 +1,13 @@
 """The Redis cache backend: Django's, with one client per connection pool."""
 
 import pytest
-import redis
 
 from stateup.redis_cache import RedisCache
 
-REDIS_URL = "redis://127.0.0.1:6379/6"
-
 
 @pytest.fixture
-def redis_cache():
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.ConnectionError:
-        pytest.skip("Redis is not running at 127.0.0.1:6379")
-    backend = RedisCache(REDIS_URL, {"KEY_PREFIX": "stateup-test-redis-cache"})
+def redis_cache(redis_url):
+    backend = RedisCache(redis_url, {"KEY_PREFIX": "stateup-test-redis-cache"})
     yield backend
     backend.delete_many(["answer", "key"])
 

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from taggit.models import Tag
 
 from articles.models import Article, Authorship
 from articles.search.forms import SearchForm
@@ -462,3 +463,22 @@ def test_the_excerpt_is_cut_around_the_first_matching_word():
     assert "São Paulo" in window
     assert len(window) < 300
     assert excerpt_window(text, parse_query("zzz")) == ""
+
+
+def test_a_title_changed_by_a_bulk_update_is_found_at_once():
+    make_article(title="Grid brief", slug="grid")
+    Article.objects.filter(slug="grid").update(title="Interconnector brief")
+    assert found("interconnector") == ["grid"]
+    assert found("grid") == []
+
+
+def test_renaming_a_tag_or_an_author_is_found_at_once():
+    author = make_author(name="Ana Lima")
+    make_article(slug="tagged", tags=["grids"], authors=[author])
+    tag = Tag.objects.get(name="grids")
+    tag.name = "interconnectors"
+    tag.save()
+    author.name = "Beatriz Souza"
+    author.save()
+    assert found("interconnectors") == ["tagged"]
+    assert found("beatriz") == ["tagged"]
