@@ -27,11 +27,14 @@ $(INSTALLED): $(BIN)/python pyproject.toml requirements.lock
 
 install: $(INSTALLED)
 
+# The site's address reaches every command and the server (links in emails).
+RUN_ENV := DJANGO_DEBUG=1 STATEUP_SITE_URL=http://$(HOST):$(PORT)
+
 run: install
-	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DJANGO_DEBUG=1 $(BIN)/python manage.py loaddemo
-	DJANGO_DEBUG=1 $(BIN)/python manage.py demostaff --site-url http://$(HOST):$(PORT)
-	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+	$(RUN_ENV) $(BIN)/python manage.py loaddemo
+	$(RUN_ENV) $(BIN)/python manage.py demostaff
+	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install
 	$(BIN)/ruff check .

@@ -22,6 +22,7 @@ from django.utils.translation import get_language, pgettext
 from django.views.decorators.http import require_safe
 
 from articles.models import Article, Author
+from articles.redirects import follows_old_slugs
 
 PUBLISHER = "StateUp"
 PARTICLES = {
@@ -307,10 +308,12 @@ def _download(request, slug: str, render, content_type: str, extension: str) -> 
 
 
 @require_safe
+@follows_old_slugs
 def bibtex(request, slug: str):
     return _download(request, slug, lambda c: c.bibtex, "application/x-bibtex", "bib")
 
 
 @require_safe
+@follows_old_slugs
 def ris(request, slug: str):
     return _download(request, slug, lambda c: c.ris, "application/x-research-info-systems", "ris")

@@ -291,7 +291,7 @@ class Article(models.Model):
         _("slug"),
         max_length=200,
         unique=True,
-        help_text=_("The brief's address: /articles/<slug>/."),
+        help_text=_("The end of the brief's address, as in /articles/eu-lac-digital-alliance/."),
     )
     category = models.ForeignKey(
         Category,

@@ -3,6 +3,7 @@
 from functools import wraps
 
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
 
 from articles.models import Article
 
@@ -13,7 +14,10 @@ def old_slug_target(slug: str) -> Article | None:
 
 
 def follows_old_slugs(view):
-    """When `view` finds no brief at `slug`, redirect (301) from a former slug."""
+    """
+    When `view` finds no brief at `slug`, redirect (301) from a former slug to the same
+    view at the brief's current slug (the page, its citation files, its PDF).
+    """
 
     @wraps(view)
     def wrapper(request, slug, *args, **kwargs):
@@ -23,6 +27,8 @@ def follows_old_slugs(view):
             target = old_slug_target(slug)
             if target is None:
                 raise
-            return HttpResponsePermanentRedirect(target.get_absolute_url())
+            match = request.resolver_match
+            url = reverse(match.view_name, args=args, kwargs={**kwargs, "slug": target.slug})
+            return HttpResponsePermanentRedirect(url)
 
     return wrapper

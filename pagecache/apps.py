@@ -13,6 +13,8 @@ class PageCacheConfig(AppConfig):
 
         # Without a request (markup rendered outside one), a form has no token.
         holes.register("csrf_token", lambda request: get_token(request) if request else "")
+        # Named once, when the code loads (before gunicorn forks its workers).
+        version.release()
         # After every app's migrations (and after a flush, which empties the table).
         post_migrate.connect(
             lambda sender, using, **kwargs: version.install_triggers(using),

@@ -172,7 +172,16 @@ _release: str | None = None
 # What makes pages: code and templates. Static files are in the pages by their
 # hashed names (ManifestStaticFilesStorage), so their manifest counts too.
 _RELEASE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".json"}
-_SKIPPED_DIRS = {"var", "media", "staticfiles", "node_modules", "tests", "__pycache__"}
+_SKIPPED_DIRS = {
+    "var",
+    "media",
+    "staticfiles",
+    "node_modules",
+    "tests",
+    "results",
+    "reports",
+    "__pycache__",
+}
 
 
 def release() -> str:

@@ -273,3 +273,72 @@ def test_clearpagecache_makes_every_page_again(client):
     fetch(client, article.get_absolute_url())
     call_command("clearpagecache", stdout=StringIO())
     assert fetch(Client(), article.get_absolute_url())["X-Page-Cache"] == "miss"
+
+
+def _counter() -> int:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT counter FROM pagecache_contentversion WHERE id = 1")
+        return cursor.fetchone()[0]
+
+
+def test_clearpagecache_tells_every_process_through_the_database():
+    from django.core.management import call_command
+
+    before = _counter()
+    call_command("clearpagecache", stdout=StringIO())
+    assert _counter() == before + 1
+
+
+def test_the_database_raises_the_counter_on_writes_no_signal_sees():
+    from django.db import connection
+
+    article = make_article()
+    before = _counter()
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE articles_article SET title = 'Raw' WHERE id = %s", [article.pk])
+    assert _counter() > before
+    Article.objects.filter(pk=article.pk).update(is_featured=True)
+    Tag.objects.filter(name="nothing").update(name="still nothing")  # no row: no change
+    after_bulk = _counter()
+    assert after_bulk > before
+
+
+def test_a_write_this_process_did_not_make_shows_after_the_poll(client, settings):
+    from django.db import connection
+
+    settings.STATEUP_CONTENT_POLL_SECONDS = 0
+    article = make_article(title="Before")
+    assert "Before" in fetch(client, article.get_absolute_url()).content.decode()
+    assert fetch(Client(), article.get_absolute_url())["X-Page-Cache"] == "hit"
+    # As another process would: straight to the database, no signal in this one.
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE articles_article SET title = 'After' WHERE id = %s", [article.pk])
+    response = fetch(Client(), article.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert "After" in response.content.decode()
+
+
+def test_a_new_release_retires_every_page_the_old_code_made(client, settings, monkeypatch):
+    from pagecache import version
+
+    article = make_article()
+    fetch(client, article.get_absolute_url())
+    assert fetch(Client(), article.get_absolute_url())["X-Page-Cache"] == "hit"
+    monkeypatch.setattr(version, "_release", None)
+    settings.STATEUP_RELEASE = "2026-12-07.2"
+    version.forget()
+    assert version.release() == "2026-12-07.2"
+    assert fetch(Client(), article.get_absolute_url())["X-Page-Cache"] == "miss"
+
+
+def test_without_a_release_name_the_code_itself_names_the_release(settings, monkeypatch, tmp_path):
+    from pagecache import version
+
+    settings.STATEUP_RELEASE = ""
+    (tmp_path / "app.py").write_text("A = 1\n")
+    (tmp_path / "page.html").write_text("<p>one</p>")
+    first = version._digest_of(tmp_path)
+    (tmp_path / "page.html").write_text("<p>two</p>")
+    assert version._digest_of(tmp_path) != first

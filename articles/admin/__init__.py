@@ -137,6 +137,10 @@ class ArticleAdmin(WorkflowPanelMixin, HistoryMixin, admin.ModelAdmin):
             return allowed
         return workflow.can_edit(request.user, obj)
 
+    def view_on_site(self, obj):
+        # A brief not yet (or no longer) public has no page on the site to view.
+        return obj.get_absolute_url() if obj.is_public else None
+
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not workflow.is_editor(request.user):

@@ -86,6 +86,13 @@ class ArticleAdminForm(forms.ModelForm):
         self.transition = None
         if self.instance.pk is not None:
             self.fields["lock_version"].initial = self.instance.version
+        status = self.fields.get("status")
+        if status is not None and not workflow.is_editor(self.current_user):
+            # Only editors publish and archive: writers are not offered what they cannot
+            # do. The field still knows every status, so a forged choice gets the
+            # workflow's own explanation.
+            allowed = {Article.Status.DRAFT, Article.Status.REVIEW, self.instance.status}
+            status.widget.choices = [choice for choice in status.choices if choice[0] in allowed]
 
     def clean(self):
         cleaned = super().clean()

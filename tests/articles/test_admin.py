@@ -631,3 +631,25 @@ def test_a_writer_cannot_share_or_revoke_someone_elses_brief(client):
     response = client.post(reverse("admin:articles_article_share", args=[article.pk]))
     assert response.status_code == 403
     assert not PreviewLink.objects.exists()
+
+
+def test_the_slug_help_says_where_the_brief_lives_in_words_the_page_shows(client):
+    client.force_login(make_user("Editors"))
+    html = client.get("/admin/articles/article/add/").content.decode()
+    assert "/articles/eu-lac-digital-alliance/" in html
+    assert "/articles//" not in html
+
+
+def test_a_writer_is_offered_only_the_statuses_a_writer_may_choose(client):
+    client.force_login(make_user("Writers"))
+    html = client.get("/admin/articles/article/add/").content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    offered = [option["value"] for option in soup.select("select[name=status] option")]
+    assert offered == ["draft", "review"]
+
+
+def test_an_editor_is_offered_every_status(client):
+    client.force_login(make_user("Editors"))
+    soup = BeautifulSoup(client.get("/admin/articles/article/add/").content, "html.parser")
+    offered = [option["value"] for option in soup.select("select[name=status] option")]
+    assert offered == ["draft", "review", "published", "archived"]

@@ -130,3 +130,33 @@ def test_a_share_link_for_a_deleted_brief_is_404(client):
     url = link.get_absolute_url()
     Article.objects.filter(pk=article.pk).delete()
     assert client.get(url).status_code == 404
+
+
+def test_a_drafts_preview_offers_no_share_links_to_an_address_that_is_404(client):
+    article = make_ready_article(status=Article.Status.DRAFT, published_at=None)
+    client.force_login(make_user("Writers"))
+    soup = BeautifulSoup(
+        client.get(reverse("articles:preview", args=[article.pk])).content, "html.parser"
+    )
+    share = soup.select_one("section.share")
+    assert share.select("a, button") == []
+    assert "Sharing opens when the brief is published" in share.get_text()
+
+
+def test_a_published_briefs_preview_keeps_its_share_links(client):
+    article = make_article()
+    client.force_login(make_user("Writers"))
+    soup = BeautifulSoup(
+        client.get(reverse("articles:preview", args=[article.pk])).content, "html.parser"
+    )
+    assert soup.select_one("section.share a[href^='mailto:']")
+
+
+def test_view_on_site_is_offered_only_for_a_public_brief(client):
+    client.force_login(make_user("Editors"))
+    draft = make_ready_article(status=Article.Status.DRAFT, published_at=None)
+    public = make_article()
+    draft_page = client.get(f"/admin/articles/article/{draft.pk}/change/").content.decode()
+    public_page = client.get(f"/admin/articles/article/{public.pk}/change/").content.decode()
+    assert "View on site" not in draft_page
+    assert "View on site" in public_page

@@ -63,3 +63,12 @@ def test_renaming_a_never_published_draft_keeps_no_redirect():
 
 def test_an_unknown_slug_is_still_404(client):
     assert client.get("/articles/never-existed/").status_code == 404
+
+
+@pytest.mark.parametrize("suffix", ["cite.bib", "cite.ris"])
+def test_the_citation_files_follow_an_old_address_too(client, suffix):
+    rename(make_article(slug="old-name"), "new-name")
+    response = client.get(f"/articles/old-name/{suffix}")
+    assert response.status_code == 301
+    assert response["Location"] == f"/articles/new-name/{suffix}"
+    assert client.get(response["Location"]).status_code == 200

@@ -68,3 +68,25 @@ def test_loaddemo_reuses_what_staff_already_made(settings):
     assert Article.objects.filter(category=topic).count() >= 4
     assert Tag.objects.filter(slug="eu-lac").get() == tag
     assert Article.objects.filter(tags=tag).exists()
+
+
+def test_every_brief_is_one_file_of_metadata_and_html(tmp_path):
+    from demo import content
+
+    assert len(content.BRIEFS) == len(list((content.DATA / "briefs").glob("*.html")))
+    for brief in content.BRIEFS:
+        assert brief["body"].lstrip().startswith("<")
+        assert {"slug", "title", "topic", "authors", "summary"} <= set(brief)
+
+
+def test_a_malformed_brief_file_says_what_is_wrong(tmp_path):
+    from demo import content
+
+    path = tmp_path / "no-front-matter.html"
+    path.write_text("<p>Just a body.</p>")
+    with pytest.raises(ValueError, match="TOML between"):
+        content.read_brief(path)
+    path = tmp_path / "other-name.html"
+    path.write_text('+++\nslug = "a-slug"\n+++\n<p>Body.</p>')
+    with pytest.raises(ValueError, match="its file name"):
+        content.read_brief(path)

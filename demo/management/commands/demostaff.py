@@ -20,8 +20,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--site-url",
-            default="http://127.0.0.1:8000",
-            help="Where the site is served, for the printed login address.",
+            default=None,
+            help="Where the site is served, for the printed login address (default: STATEUP_SITE_URL).",
         )
 
     def handle(self, *args, **options):
@@ -29,7 +29,7 @@ class Command(BaseCommand):
             raise CommandError(
                 "demostaff only runs with DJANGO_DEBUG=1: it creates a known password."
             )
-        admin_url = options["site_url"].rstrip("/") + "/admin/"
+        admin_url = (options["site_url"] or settings.STATEUP_SITE_URL).rstrip("/") + "/admin/"
         User = get_user_model()
         for username, email, group_name in DEMO_ACCOUNTS:
             user, created = User.objects.get_or_create(
