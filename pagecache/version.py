@@ -189,7 +189,7 @@ def release() -> str:
     global _release
     if _release is None:
         _release = settings.STATEUP_RELEASE or _digest_of(Path(settings.BASE_DIR))
-        logger.info("Release %s", _release)
+        logger.debug("Release %s", _release)
     return _release
 
 

@@ -6,12 +6,13 @@ import subprocess
 import pytest
 from django.conf import settings
 
-pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+MAKE = shutil.which("make")
+pytestmark = pytest.mark.skipif(MAKE is None, reason="make is not installed")
 
 
 def dry_run(*args: str) -> list[str]:
     output = subprocess.run(
-        ["make", "-n", "-W", "pyproject.toml", *args],
+        [MAKE, "-n", "-W", "pyproject.toml", *args],
         cwd=settings.BASE_DIR,
         capture_output=True,
         text=True,
