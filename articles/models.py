@@ -4,7 +4,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.validators import URLValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.dispatch import Signal
@@ -18,6 +18,7 @@ from taggit.models import TaggedItem
 
 from articles.images import make_renditions, validate_image_upload
 from articles.sanitize import clean_body, reading_minutes, web_url
+from pagecache import version
 
 # Taggit's rows for briefs, matched by a join rather than a content-type lookup, so a
 # page never spends a query on it (not even in a freshly started process).
@@ -492,18 +493,28 @@ class Article(models.Model):
             self.hero_renditions = {}
         super().save(*args, **kwargs)
         if hero_changed and self.hero_image:
-            self.hero_renditions = make_renditions(self.hero_image, folder="articles")
-            self.skip_history_when_saving = True  # the same version, with its renditions
-            try:
-                super().save(update_fields=["hero_renditions"])
-            finally:
-                del self.skip_history_when_saving
+            # Slow work, once the brief is stored for good (renditions are named by
+            # the image's digest: making them twice writes the same files).
+            name = self.hero_image.name
+            transaction.on_commit(lambda: self.make_hero_renditions(name), robust=True)
         self._saved_hero_name = self.hero_image.name
         self._remember_old_slug(self._saved_slug)
         self._saved_slug = self.slug
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def make_hero_renditions(self, name: str) -> None:
+        """Make the renditions of hero image `name`, unless the brief has another by now."""
+        if self.hero_image.name != name:
+            return
+        self.hero_renditions = make_renditions(self.hero_image, folder="articles")
+        self.__dict__.pop("hero", None)
+        # The same version of the brief, with its renditions: no history entry.
+        Article.objects.filter(pk=self.pk, hero_image=name).update(
+            hero_renditions=self.hero_renditions
+        )
+        version.invalidate()
 
     def clean(self):
         super().clean()

@@ -5,6 +5,7 @@ import itertools
 from datetime import timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.utils import timezone
 from PIL import Image
 
@@ -56,7 +57,9 @@ def make_article(*, authors=(), tags=(), links=(), related=(), **overrides) -> A
         "published_at": timezone.now() - timedelta(hours=1),
     }
     fields.update(overrides)
-    article = Article.objects.create(**fields)
+    # As if committed: what runs after commit (hero renditions) runs now.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        article = Article.objects.create(**fields)
     for order, author in enumerate(authors):
         Authorship.objects.create(article=article, author=author, order=order)
     if tags:

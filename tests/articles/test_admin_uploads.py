@@ -76,11 +76,15 @@ def test_a_javascript_credit_link_gets_a_form_error(staff_client):
     assert "hero_credit_url" in response.context["adminform"].form.errors
 
 
-def test_a_real_image_is_stored_with_its_renditions(staff_client):
+def test_a_real_image_is_stored_with_its_renditions(
+    staff_client, django_capture_on_commit_callbacks
+):
     data = _form_data(hero_image=image_upload(size=(1300, 700)))
-    response = staff_client.post("/admin/articles/article/add/", data)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = staff_client.post("/admin/articles/article/add/", data)
     assert response.status_code == 302
     article = Article.objects.get()
+    assert len(callbacks) >= 1
     assert [s["width"] for s in article.hero_renditions["sources"]] == [480, 800, 1200, 1300]
     assert article.hero_width == 1300
 

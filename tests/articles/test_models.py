@@ -301,3 +301,22 @@ def test_the_header_topics_follow_a_renamed_topic_even_if_read_mid_transaction(
     header = client.get("/").content.decode().split("</header>")[0]
     assert "Power" in header
     assert "Energy" not in header
+
+
+def test_hero_renditions_are_made_after_the_brief_is_committed(django_capture_on_commit_callbacks):
+    from tests.factories import image_upload
+
+    article = make_article()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        article.hero_image = image_upload(size=(900, 500))
+        article.hero_alt = "A picture"
+        article.save()
+        stored = Article.objects.get(pk=article.pk).hero_renditions
+    assert stored == {}  # nothing slow inside the brief's transaction
+    for callback in callbacks:
+        callback()
+    assert [s["width"] for s in Article.objects.get(pk=article.pk).hero_renditions["sources"]] == [
+        480,
+        800,
+        900,
+    ]

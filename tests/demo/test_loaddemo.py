@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.test import TestCase
 
 from articles.models import Article, Author, Authorship, Category, RelatedLink
 from articles.sanitize import plain_text, web_url
@@ -20,7 +21,8 @@ def _snapshot(settings):
 
 
 def test_loaddemo_builds_a_believable_site_and_a_second_run_changes_nothing(settings, client):
-    call_command("loaddemo", verbosity=0)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("loaddemo", verbosity=0)
     public = Article.objects.published()
     assert public.count() >= 16
     assert public.values("category").distinct().count() >= 5
@@ -51,7 +53,8 @@ def test_loaddemo_builds_a_believable_site_and_a_second_run_changes_nothing(sett
     assert client.get(featured.get_absolute_url()).status_code == 200
 
     before = _snapshot(settings)
-    call_command("loaddemo", verbosity=0)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("loaddemo", verbosity=0)
     assert _snapshot(settings) == before
 
 
@@ -62,7 +65,8 @@ def test_loaddemo_reuses_what_staff_already_made(settings):
 
     topic = make_category(name="Tech cooperation (edited)", slug="tech-cooperation")
     tag = Tag.objects.create(name="EU-LAC", slug="eu-lac")
-    call_command("loaddemo", verbosity=0)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("loaddemo", verbosity=0)
     topic.refresh_from_db()
     assert topic.name == "Tech cooperation (edited)"
     assert Article.objects.filter(category=topic).count() >= 4
