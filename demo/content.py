@@ -119,6 +119,12 @@ AUTHORS = [
     },
 ]
 
+# Every demo brief is in the first series; numbers follow the publication dates.
+SERIES = [
+    {"slug": "policy-brief", "name": "Policy Brief", "description": "Short, actionable analysis."},
+    {"slug": "working-paper", "name": "Working Paper", "description": "Longer research."},
+    {"slug": "commentary", "name": "Commentary", "description": "Quick takes on the news."},
+]
 CREDIT = "Illustration by StateUp Studio"
 LICENCE = "CC BY 4.0"
 
