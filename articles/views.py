@@ -103,6 +103,8 @@ def brief_context(article: Article, request=None) -> dict:
         "related_cards": related_cards(article, request),
         "share": share_links(url, article.title),
         "pdf": pdf_link(article),
+        "licence_name": settings.STATEUP_LICENCE_NAME,
+        "licence_url": settings.STATEUP_LICENCE_URL,
     }
 
 

@@ -119,6 +119,46 @@ AUTHORS = [
     },
 ]
 
+# StateUp staff in the experts directory (/experts/): topics, keywords, languages.
+EXPERTS = [
+    {
+        "author": "ana-lima",
+        "topics": ["tech-cooperation", "digital-infrastructure"],
+        "keywords": "EU–LAC relations, research networks, Global Gateway",
+        "languages": ["en", "pt", "es"],
+        "media": True,
+    },
+    {
+        "author": "jonas-weber",
+        "topics": ["green-transition"],
+        "keywords": "power grids, green hydrogen, energy modelling",
+        "languages": ["en", "de"],
+        "media": True,
+    },
+    {
+        "author": "camila-rojas",
+        "topics": ["ai-governance"],
+        "keywords": "AI Act, public-sector AI, standards",
+        "languages": ["es", "en"],
+        "media": False,
+    },
+    {
+        "author": "sofia-mendez",
+        "topics": ["digital-infrastructure"],
+        "keywords": "subsea cables, data centres",
+        "languages": ["es", "en", "fr"],
+        "media": True,
+    },
+    {
+        "author": "marta-kowalska",
+        "topics": ["trade"],
+        "keywords": "carbon border adjustment, critical minerals, EU–Mercosur",
+        "languages": ["en", "pl"],
+        "media": False,
+    },
+]
+MEDIA_EMAIL = "press@stateup.org"
+
 # Every demo brief is in the first series; numbers follow the publication dates.
 SERIES = [
     {"slug": "policy-brief", "name": "Policy Brief", "description": "Short, actionable analysis."},

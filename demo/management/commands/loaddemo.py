@@ -11,6 +11,7 @@ from taggit.models import Tag
 from articles.models import Article, Author, Authorship, Category, RelatedLink, Series
 from demo import content as demo_content
 from demo.illustrations import hero_illustration
+from experts.models import Expert, SpokenLanguage
 
 
 class Command(BaseCommand):
@@ -41,6 +42,8 @@ class Command(BaseCommand):
             article.related_articles.add(
                 *sorted(picked, key=lambda a: data["related"].index(a.slug))
             )
+        for data in demo_content.EXPERTS:
+            self.expert(data, topics, authors)
         if created:
             self.stdout.write(f"Demo content: added {len(created)} briefs.")
         else:
@@ -62,6 +65,20 @@ class Command(BaseCommand):
             slug=data["slug"], defaults={"name": data["name"], "description": data["description"]}
         )
         return series
+
+    def expert(self, data, topics, authors) -> None:
+        expert, created = Expert.objects.get_or_create(
+            author=authors[data["author"]],
+            defaults={
+                "keywords": data["keywords"],
+                "is_available_for_media": data["media"],
+                "media_email": demo_content.MEDIA_EMAIL if data["media"] else "",
+            },
+        )
+        if created:
+            expert.topics.add(*(topics[slug] for slug in data["topics"]))
+            for code in data["languages"]:
+                SpokenLanguage.objects.get_or_create(expert=expert, language=code)
 
     def author(self, data) -> Author:
         # Fictional people get no photo: the pages show their initials instead.
