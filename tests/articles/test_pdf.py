@@ -406,3 +406,54 @@ def test_the_seed_brief_pdf_pages_are_saved_as_png_artifacts(settings):
     assert body.getpixel((5, 5)) == (255, 255, 255)
     assert cover.size == body.size
     assert cover.size[1] > cover.size[0]
+
+
+WORKER_SETUP = """
+import django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from tests.factories import make_ready_article, make_series
+article = make_ready_article(series=make_series(), slug="queued-brief")
+article.publish()
+from django_tasks_db.models import DBTaskResult
+print(DBTaskResult.objects.count())
+"""
+
+WORKER_CHECK = """
+import django
+django.setup()
+from articles.models import Article, PdfEdition
+article = Article.objects.get(slug="queued-brief")
+edition = PdfEdition.objects.get(article=article)
+print(edition.generated_version == article.version, edition.generated_pages, bool(edition.generated))
+"""
+
+
+@pytest.mark.slow
+def test_the_database_worker_makes_the_pdf_of_a_published_brief(tmp_path):
+    """The default backend for real: publishing queues the task, `db_worker` makes the PDF."""
+    import os
+    import sys
+
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "DJANGO_SETTINGS_MODULE": "stateup.settings",
+        "DJANGO_DEBUG": "1",
+        "DJANGO_MEDIA_ROOT": str(tmp_path / "media"),
+        "STATEUP_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+    }
+
+    def run(*command):
+        result = subprocess.run(
+            command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180, check=False
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip().splitlines()
+
+    assert run(sys.executable, "-c", WORKER_SETUP)[-1] == "1"
+    run(sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay")
+    current, pages, stored = run(sys.executable, "-c", WORKER_CHECK)[-1].split()
+    assert current == stored == "True"
+    assert int(pages) > 1

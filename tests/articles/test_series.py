@@ -218,3 +218,15 @@ def test_thirty_briefs_published_at_once_on_a_sqlite_file_get_thirty_consecutive
     assert result.returncode == 0, result.stderr
     numbers = json.loads(result.stdout.strip().splitlines()[-1])
     assert sorted(numbers) == list(range(1, 31)), numbers
+
+
+@pytest.mark.django_db
+def test_the_admin_shows_the_number_and_locks_the_series_once_numbered(staff_client):
+    series = make_series(name="Working Paper")
+    draft = make_article(series=series, status=Article.Status.DRAFT, published_at=None)
+    page = staff_client.get(f"/admin/articles/article/{draft.pk}/change/").content.decode()
+    assert 'name="series"' in page  # still free to choose
+    numbered = make_article(series=series)
+    page = staff_client.get(f"/admin/articles/article/{numbered.pk}/change/").content.decode()
+    assert 'name="series"' not in page
+    assert f"Working Paper 1/{numbered.series_year}" in page
