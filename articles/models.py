@@ -896,7 +896,6 @@ class PreviewLink(models.Model):
 def validate_pdf_upload(file) -> None:
     """A designed PDF must really be a PDF (it is served as one) of at most 50 MB."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     if file.size > PDF_UPLOAD_MAX_BYTES:
         raise ValidationError(_("A PDF may be at most 50 MB."), code="pdf_too_large")
@@ -906,7 +905,7 @@ def validate_pdf_upload(file) -> None:
     file.seek(0)
     try:
         pages = len(PdfReader(file).pages)
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+    except Exception:  # pypdf raises many kinds on a damaged file: all mean "unreadable"
         raise ValidationError(_("This PDF cannot be read."), code="pdf_unreadable") from None
     finally:
         file.seek(0)
