@@ -15,6 +15,7 @@ help:
 	@echo "make run     set up, migrate, load demo content and serve on http://$(HOST):$(PORT)/"
 	@echo "make test    set up, lint, check migrations and run the whole test suite"
 	@echo "make bench   measure requests/s and latency under gunicorn (see README)"
+	@echo "make bench-pdf  time the PDF edition of the seed's EU–LAC brief (goal < 3 s)"
 	@echo "make format  apply ruff's fixes and formatting"
 	@echo "make lock    re-pin every dependency in requirements.lock"
 
@@ -27,10 +28,20 @@ $(INSTALLED): $(BIN)/python pyproject.toml requirements.lock
 
 install: $(INSTALLED)
 
+# WeasyPrint's system libraries for PDF editions: installed when missing if this is root
+# on Debian; otherwise the site runs without PDFs and the admin says why.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+.PHONY: pdf-deps
+pdf-deps:
+	@if ldconfig -p 2>/dev/null | grep -q libpango-1.0.so.0 && ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset.so.0; then :; \
+	elif [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  apt-get install -y -qq --no-install-recommends $(PDF_PACKAGES) >/dev/null || echo "Could not install $(PDF_PACKAGES): PDF editions are off"; \
+	else echo "Pango is missing: PDF editions are off until $(PDF_PACKAGES) are installed (the admin says so too)"; fi
+
 # The site's address reaches every command and the server (links in emails).
 RUN_ENV := DJANGO_DEBUG=1 STATEUP_SITE_URL=http://$(HOST):$(PORT)
 
-run: install
+run: install pdf-deps
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py loaddemo
 	$(RUN_ENV) $(BIN)/python manage.py demostaff
@@ -63,6 +74,12 @@ clean:
 .PHONY: bench-search
 bench-search: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py benchsearch --briefs 10000
+
+# How long the PDF edition of the seed's EU–LAC brief takes to make (goal: under 3 s),
+# in a SQLite file of its own (var/bench-pdf.sqlite3). Printed, not asserted.
+.PHONY: bench-pdf
+bench-pdf: install
+	$(BIN)/python bench/pdf.py $(BENCH_ARGS)
 
 # Lighthouse (pinned in audit/package-lock.json, installed with npm ci) on a brief
 # page served by gunicorn with production settings; prints the four category

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -18,10 +18,13 @@ class ArticlesConfig(AppConfig):
             Author,
             Authorship,
             Category,
+            PdfEdition,
             RelatedLink,
+            Series,
             SlugRedirect,
         )
         from articles.search.index import connect_indexing
+        from articles.tasks import schedule_pdf_render
         from pagecache import middleware as pagecache
         from pagecache import version
 
@@ -31,7 +34,9 @@ class ArticlesConfig(AppConfig):
             Author,
             Authorship,
             Category,
+            PdfEdition,
             RelatedLink,
+            Series,
             SlugRedirect,
             Tag,
             TaggedItem,
@@ -51,6 +56,8 @@ class ArticlesConfig(AppConfig):
             "articles:author",
         )
         connect_indexing()
+        # The PDF edition follows every save of a published brief.
+        post_save.connect(schedule_pdf_render, sender=Article, dispatch_uid="articles.pdf_render")
 
         # Connected after django.contrib.auth's own receiver, which creates the
         # permissions this grants.

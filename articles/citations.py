@@ -10,6 +10,7 @@ set; otherwise the last word of the name, with any particle before it ("da Silva
 import re
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import quote
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -105,10 +106,24 @@ class Citation:
     keywords: tuple[str, ...] = ()
     language: str = "en"
     publisher: str = PUBLISHER
+    series: str = ""
+    number: str = ""
+    doi: str = ""
+    pdf_url: str = ""
 
     @property
     def kind(self) -> str:
-        return pgettext("type of publication", "Policy brief")
+        return self.series or pgettext("type of publication", "Policy brief")
+
+    @property
+    def link(self) -> str:
+        """Where the brief is found: its DOI when it has one, else its page."""
+        return f"https://doi.org/{quote(self.doi, safe='/:;()')}" if self.doi else self.url
+
+    @property
+    def report_number(self) -> str:
+        """ "Policy Brief 12/2026", or empty for a brief without a number."""
+        return f"{self.kind} {self.number}" if self.number else ""
 
     @property
     def creators(self) -> tuple[Person, ...]:
@@ -131,14 +146,20 @@ class Citation:
         else:
             authors = ", ".join(names[:-1]) + f", & {names[-1]}"
         publisher = "" if not self.authors else f" {self.publisher}."
+        # APA 7 reports: a numbered report gives "(Series No. N)" after the title.
+        kind = (
+            format_html("({} {} {})", self.kind, pgettext("report number", "No."), self.number)
+            if self.number
+            else format_html("[{}]", self.kind)
+        )
         return format_html(
-            "{} ({}). <i>{}</i> [{}].{} {}",
+            "{} ({}). <i>{}</i> {}.{} {}",
             _closed(authors),
             self.published.year,
             self.title,
-            self.kind,
+            kind,
             publisher,
-            self.url,
+            _link(self.link),
         )
 
     @property
@@ -167,9 +188,9 @@ class Citation:
             _closed(authors),
             self.title,
             "" if self.title[-1:] in ".?!" else ".",
-            self.kind,
+            self.report_number or self.kind,
             publisher,
-            self.url,
+            _link(self.link),
         )
 
     # -- Files ------------------------------------------------------------------------
@@ -195,10 +216,12 @@ class Citation:
             ("title", f"{{{{{_bib(self.title)}}}}}"),
             ("institution", f"{{{_bib(self.publisher)}}}"),
             ("type", f"{{{_bib(self.kind)}}}"),
+            *([("number", f"{{{_bib(self.number)}}}")] if self.number else []),
             ("year", f"{{{self.published.year}}}"),
             ("month", MONTHS[self.published.month - 1]),
             ("date", f"{{{self.published.isoformat()}}}"),
             ("url", f"{{{_bib_url(self.url)}}}"),
+            *([("doi", f"{{{_bib_url(self.doi)}}}")] if self.doi else []),
             ("langid", f"{{{_bib(self.language)}}}"),
         ]
         if self.summary:
@@ -218,6 +241,13 @@ class Citation:
             ("DA", self.published.strftime("%Y/%m/%d/")),
             ("PB", self.publisher),
             ("M3", self.kind),
+        ]
+        if self.number:
+            # Zotero and EndNote read a report's number from SN, its series from T2.
+            lines += [("SN", self.number), ("T2", self.kind)]
+        if self.doi:
+            lines.append(("DO", self.doi))
+        lines += [
             ("UR", self.url),
             ("LA", self.language),
         ]
@@ -238,8 +268,15 @@ class Citation:
             ("citation_publication_date", self.published.strftime("%Y/%m/%d")),
             ("citation_publisher", self.publisher),
             ("citation_technical_report_institution", self.publisher),
+        ]
+        if self.number:
+            tags.append(("citation_technical_report_number", self.report_number))
+        if self.doi:
+            tags.append(("citation_doi", self.doi))
+        tags += [
             ("citation_abstract_html_url", self.url),
             ("citation_fulltext_html_url", self.url),
+            *([("citation_pdf_url", self.pdf_url)] if self.pdf_url else []),
             ("citation_language", self.language),
         ]
         if self.keywords:
@@ -272,6 +309,13 @@ def _bib_url(url: str) -> str:
     return url.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
 
 
+def _link(url: str) -> SafeString:
+    """A DOI is a link in the citation; the page's own address is plain text."""
+    if url.startswith("https://doi.org/"):
+        return format_html('<a href="{}">{}</a>', url, url)
+    return format_html("{}", url)
+
+
 def _closed(text: str) -> str:
     """A list of names ends with exactly one full stop."""
     return text if text.endswith(".") else f"{text}."
@@ -289,12 +333,31 @@ def citation_for(article: Article, authors, url: str) -> Citation:
         summary=_one_line(article.summary),
         keywords=tuple(tag.name for tag in article.tags.all()),
         language=get_language() or "en",
+        series=article.series.name if article.series_number is not None and article.series else "",
+        number=(
+            f"{article.series_number}/{article.series_year}"
+            if article.series_number is not None and article.series_id
+            else ""
+        ),
+        doi=article.doi,
+        pdf_url=_pdf_url(article, url),
     )
+
+
+def _pdf_url(article: Article, url: str) -> str:
+    from articles import pdf
+
+    if not article.is_public or not url.endswith(article.get_absolute_url()):
+        return ""
+    return url + "pdf/" if pdf.is_available() else ""
 
 
 def _download(request, slug: str, render, content_type: str, extension: str) -> HttpResponse:
     article = get_object_or_404(
-        Article.objects.published().prefetch_related("tags", "authorships__author"), slug=slug
+        Article.objects.published()
+        .select_related("series")
+        .prefetch_related("tags", "authorships__author"),
+        slug=slug,
     )
     authors = [authorship.author for authorship in article.authorships.all()]
     citation = citation_for(

@@ -2,8 +2,9 @@
 RSS 2.0 feeds of the latest published briefs: the whole site, one topic, one tag.
 
 Each item carries the brief's summary, every author (`dc:creator`), its topic and
-tags as categories, its publish date and its hero image as Media RSS content
-(the 1200 × 630 rendition, with alt text and photo credit).
+tags as categories, its publish date, its hero image as Media RSS content
+(the 1200 × 630 rendition, with alt text and photo credit) and its PDF edition as
+an enclosure.
 """
 
 from urllib.parse import urljoin
@@ -21,6 +22,7 @@ from taggit.models import Tag
 
 from articles.images import SOCIAL_SIZE
 from articles.models import Article, Authorship, Category
+from articles.views import pdf_link
 
 FEED_LENGTH = 20
 MEDIA_NAMESPACE = "http://search.yahoo.com/mrss/"
@@ -60,6 +62,17 @@ class BriefsRss(Rss201rev2Feed):
             if image["credit"]:
                 handler.addQuickElement("media:credit", image["credit"])
             handler.endElement("media:content")
+        pdf = item.get("pdf")
+        if pdf:
+            handler.addQuickElement(
+                "enclosure",
+                "",
+                {
+                    "url": urljoin(self.feed["link"], pdf["url"]),
+                    "length": str(pdf["size"] or 0),  # 0: not made yet, size unknown
+                    "type": "application/pdf",
+                },
+            )
 
 
 class LatestBriefsFeed(Feed):
@@ -81,7 +94,7 @@ class LatestBriefsFeed(Feed):
     def items(self, obj=None):
         return (
             self.briefs(obj)
-            .select_related("category")
+            .select_related("category", "series", "pdf_edition")
             .prefetch_related(
                 "tags",
                 Prefetch("authorships", queryset=Authorship.objects.select_related("author")),
@@ -117,6 +130,7 @@ class LatestBriefsFeed(Feed):
         return {
             "creators": [authorship.author.name for authorship in item.authorships.all()],
             "image": image,
+            "pdf": pdf_link(item),
         }
 
 

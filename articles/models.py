@@ -1,9 +1,12 @@
+from urllib.parse import quote
+
 from django.conf import settings
+from django.contrib.admin import display as admin_display
 from django.contrib.postgres.search import SearchVectorField
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.core.validators import URLValidator
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models, transaction
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -30,6 +33,10 @@ RELATED_LIMIT = 3
 # briefs that share a tag, so the ranking costs the same with 100 or 100,000 briefs.
 RELATED_TAG_CANDIDATES = 200
 WEB_URL = URLValidator(schemes=["http", "https"])
+DOI = RegexValidator(
+    r"^10\.\d{4,9}/[^\s]+$",
+    _("Enter a DOI such as 10.5281/zenodo.1234567 (without https://doi.org/)."),
+)
 
 # The brief's own text that search reads; its tags and authors come from their tables.
 TEXT_FIELDS = frozenset({"title", "summary", "body"})
@@ -67,6 +74,57 @@ class Category(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:topic", kwargs={"slug": self.slug})
+
+
+class Series(models.Model):
+    """A numbered series of publications, such as "Policy Brief" or "Working Paper"."""
+
+    name = models.CharField(
+        _("name"), max_length=80, unique=True, help_text=_("E.g. “Policy Brief”, “Working Paper”.")
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, help_text=_("Used in PDF file names.")
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SeriesCounter(models.Model):
+    """The last number given in one series and year: numbers only ever go up."""
+
+    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="counters")
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["series", "year"], name="unique_series_year_counter")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.series} {self.year}: {self.last_number}"
+
+    @classmethod
+    def take_next(cls, series_id: int, year: int) -> int:
+        """
+        The next number of `series_id` in `year`. The counter row stays locked until
+        the caller's transaction ends (PostgreSQL row lock; SQLite's immediate
+        transactions take the write lock up front), so two briefs published at the
+        same moment wait for each other and never share a number; a rolled-back
+        publication gives its number back, so numbers have no gaps.
+        """
+        with transaction.atomic():
+            cls.objects.get_or_create(series_id=series_id, year=year)
+            counter = cls.objects.filter(series_id=series_id, year=year)
+            counter.update(last_number=F("last_number") + 1)
+            return counter.values_list("last_number", flat=True).get()
 
 
 class Author(models.Model):
@@ -326,6 +384,28 @@ class Article(models.Model):
         _("featured"), default=False, help_text=_("Shown first on the home page.")
     )
 
+    series = models.ForeignKey(
+        Series,
+        verbose_name=_("series"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+        null=True,
+        blank=True,
+        help_text=_(
+            "The brief gets the series' next number for its year when first published; "
+            "the series cannot change after that."
+        ),
+    )
+    series_year = models.PositiveSmallIntegerField(_("series year"), null=True, editable=False)
+    series_number = models.PositiveIntegerField(_("number in series"), null=True, editable=False)
+    doi = models.CharField(
+        _("DOI"),
+        max_length=200,
+        blank=True,
+        validators=[DOI],
+        help_text=_("Optional, e.g. 10.5281/zenodo.1234567."),
+    )
+
     hero_image = models.ImageField(
         _("hero image"),
         upload_to="articles/%Y/%m/",
@@ -464,6 +544,11 @@ class Article(models.Model):
                 fields=["is_featured", "status", "-published_at"], name="article_featured_idx"
             ),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "series_year", "series_number"], name="unique_series_number"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -472,6 +557,8 @@ class Article(models.Model):
     _saved_hero_name: str | None = None
     # The stored slug, to keep an old public address working when it changes.
     _saved_slug: str | None = None
+    # The stored series: a numbered brief keeps its series.
+    _saved_series_id: int | None = None
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
@@ -486,12 +573,42 @@ class Article(models.Model):
         self.reading_time = reading_minutes(self.body)
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        if self.series_number is not None and self.series_id != self._saved_series_id:
+            raise ValidationError(
+                {"series": _("A numbered brief stays in its series: its number is already cited.")}
+            )
         hero_changed = (self.hero_image.name or None) != self._saved_hero_name
         if self.hero_image and not self.hero_image._committed:
             validate_image_upload(self.hero_image.file)
         if hero_changed and not self.hero_image:
             self.hero_renditions = {}
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            numbering = (
+                self.status == self.Status.PUBLISHED
+                and self.series_id is not None
+                and self.series_number is None
+            )
+            if numbering and self.pk is not None:
+                # Another save (another editor, a retried task) may have numbered it.
+                stored = (
+                    Article.objects.select_for_update()
+                    .filter(pk=self.pk, series_id=self.series_id)
+                    .values_list("series_number", "series_year")
+                    .first()
+                )
+                if stored and stored[0] is not None:
+                    self.series_number, self.series_year = stored
+                    numbering = False
+            if numbering:
+                self.series_year = timezone.localdate(self.published_at).year
+                self.series_number = SeriesCounter.take_next(self.series_id, self.series_year)
+                if kwargs.get("update_fields") is not None:
+                    kwargs["update_fields"] = {
+                        *kwargs["update_fields"],
+                        "series_year",
+                        "series_number",
+                    }
+            super().save(*args, **kwargs)
         if hero_changed and self.hero_image:
             # Slow work, once the brief is stored for good (renditions are named by
             # the image's digest: making them twice writes the same files).
@@ -500,6 +617,7 @@ class Article(models.Model):
         self._saved_hero_name = self.hero_image.name
         self._remember_old_slug(self._saved_slug)
         self._saved_slug = self.slug
+        self._saved_series_id = self.series_id
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -530,7 +648,32 @@ class Article(models.Model):
         if "hero_image" in instance.__dict__:
             instance._saved_hero_name = instance.hero_image.name or None
         instance._saved_slug = instance.__dict__.get("slug")
+        instance._saved_series_id = instance.__dict__.get("series_id")
         return instance
+
+    @property
+    @admin_display(description=_("number"))
+    def series_label(self) -> str:
+        """ "Policy Brief 12/2026", or empty before the brief is numbered."""
+        if self.series_number is None or self.series_id is None:
+            return ""
+        return _("%(series)s %(number)s/%(year)s") % {
+            "series": self.series.name,
+            "number": self.series_number,
+            "year": self.series_year,
+        }
+
+    @property
+    def doi_url(self) -> str:
+        return f"https://doi.org/{quote(self.doi, safe='/:;()')}" if self.doi else ""
+
+    @property
+    def pdf_filename(self) -> str:
+        """ "stateup-policy-brief-12-2026-<slug>.pdf"."""
+        parts = ["stateup"]
+        if self.series_number is not None and self.series_id is not None:
+            parts += [self.series.slug, str(self.series_number), str(self.series_year)]
+        return "-".join([*parts, self.slug]) + ".pdf"
 
     @cached_property
     def hero(self) -> dict | None:
@@ -707,3 +850,92 @@ class PreviewLink(models.Model):
         if self.revoked_at is None:
             self.revoked_at = timezone.now()
             self.save(update_fields=["revoked_at"])
+
+
+def validate_pdf_upload(file) -> None:
+    """A designed PDF must really be a PDF (it is served as one) of at most 50 MB."""
+    from pypdf import PdfReader
+
+    if file.size > PDF_UPLOAD_MAX_BYTES:
+        raise ValidationError(_("A PDF may be at most 50 MB."), code="pdf_too_large")
+    file.seek(0)
+    if file.read(5) != b"%PDF-":
+        raise ValidationError(_("This file is not a PDF."), code="not_pdf")
+    file.seek(0)
+    try:
+        pages = len(PdfReader(file).pages)
+    except Exception:  # pypdf raises many kinds on a damaged file: all mean "unreadable"
+        raise ValidationError(_("This PDF cannot be read."), code="pdf_unreadable") from None
+    finally:
+        file.seek(0)
+    if pages < 1:
+        raise ValidationError(_("This PDF has no pages."), code="pdf_empty")
+
+
+PDF_UPLOAD_MAX_BYTES = 50 * 1024 * 1024
+
+
+class PdfEdition(models.Model):
+    """
+    A brief's PDF: the one made from its content (articles/pdf.py) after every change,
+    or a designed PDF uploaded by staff, which replaces it while it is there.
+    """
+
+    article = models.OneToOneField(
+        Article, verbose_name=_("brief"), on_delete=models.CASCADE, related_name="pdf_edition"
+    )
+    generated = models.FileField(_("generated PDF"), upload_to="pdf/", blank=True, editable=False)
+    generated_version = models.PositiveIntegerField(
+        _("made from version"), null=True, editable=False
+    )
+    generated_pages = models.PositiveIntegerField(_("pages"), null=True, editable=False)
+    generated_size = models.PositiveIntegerField(_("size (bytes)"), null=True, editable=False)
+    generated_at = models.DateTimeField(_("made"), null=True, editable=False)
+    render_started_at = models.DateTimeField(null=True, editable=False)
+    designed = models.FileField(
+        _("designed PDF"),
+        upload_to="pdf/designed/",
+        blank=True,
+        validators=[validate_pdf_upload],
+        help_text=_("Replaces the generated PDF while it is here. At most 50 MB."),
+    )
+    designed_pages = models.PositiveIntegerField(null=True, editable=False)
+    designed_size = models.PositiveIntegerField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("PDF edition")
+        verbose_name_plural = _("PDF editions")
+
+    def __str__(self) -> str:
+        return str(self.article)
+
+    def save(self, *args, **kwargs):
+        if self.designed and not self.designed._committed:
+            from pypdf import PdfReader
+
+            validate_pdf_upload(self.designed.file)
+            self.designed_pages = len(PdfReader(self.designed.file).pages)
+            self.designed_size = self.designed.size
+            self.designed.file.seek(0)
+        elif not self.designed:
+            self.designed_pages = self.designed_size = None
+        super().save(*args, **kwargs)
+
+    @property
+    def file(self):
+        """What readers get: the designed PDF if there is one, else the generated one."""
+        return self.designed if self.designed else self.generated
+
+    @property
+    def pages(self) -> int | None:
+        return self.designed_pages if self.designed else self.generated_pages
+
+    @property
+    def size(self) -> int | None:
+        return self.designed_size if self.designed else self.generated_size
+
+    def is_current(self, article: Article) -> bool:
+        """True when readers may be given this PDF for `article` as it is now."""
+        return bool(self.designed) or (
+            bool(self.generated) and self.generated_version == article.version
+        )

@@ -29,6 +29,26 @@ class BriefSitemap(Sitemap):
         return item.updated_at
 
 
+class PdfSitemap(Sitemap):
+    """The PDF edition of every public brief that has or can have one."""
+
+    def items(self):
+        from articles import pdf
+
+        briefs = Article.objects.published()
+        if not pdf.is_available():
+            briefs = briefs.filter(pdf_edition__isnull=False).exclude(
+                pdf_edition__generated="", pdf_edition__designed=""
+            )
+        return briefs.only("slug", "updated_at").order_by("-published_at", "pk")
+
+    def location(self, item):
+        return reverse("articles:pdf", kwargs={"slug": item.slug})
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
 class TopicSitemap(Sitemap):
     def items(self):
         return Category.objects.annotate(
@@ -106,6 +126,7 @@ class PageSitemap(Sitemap):
 sitemaps = {
     "pages": PageSitemap,
     "briefs": BriefSitemap,
+    "pdfs": PdfSitemap,
     "topics": TopicSitemap,
     "tags": TagSitemap,
     "authors": AuthorSitemap,

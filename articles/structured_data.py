@@ -56,7 +56,7 @@ def publisher(absolute) -> dict:
     }
 
 
-def brief_graph(article, authors, absolute) -> dict:
+def brief_graph(article, authors, absolute, pdf_url: str = "") -> dict:
     """
     The structured data of a brief page. `authors` are the brief's authors in order,
     `absolute` turns a path into an absolute URL.
@@ -80,6 +80,18 @@ def brief_graph(article, authors, absolute) -> dict:
     }
     if article.category:
         report["articleSection"] = article.category.name
+    if article.series_label:
+        report["reportNumber"] = f"{article.series_number}/{article.series_year}"
+        report["isPartOf"] = {"@type": "CreativeWorkSeries", "name": article.series.name}
+    if article.doi:
+        report["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": article.doi}
+        report["sameAs"] = [article.doi_url]
+    if pdf_url:
+        report["encoding"] = {
+            "@type": "MediaObject",
+            "contentUrl": pdf_url,
+            "encodingFormat": "application/pdf",
+        }
     hero = article.hero
     if hero and hero.get("social"):
         image = {

@@ -9,6 +9,7 @@ app_name = "articles"
 urlpatterns = [
     path("articles/", views.article_list, name="list"),
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
+    path("articles/<slug:slug>/pdf/", views.article_pdf, name="pdf"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("authors/<slug:slug>/", views.author_detail, name="author"),

@@ -2,17 +2,19 @@ from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.db.models import prefetch_related_objects
-from django.http import Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.template.loader import get_template
+from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from articles.models import Article, Author, Category, bylines
+from articles import pdf
+from articles.models import Article, Author, Category, PdfEdition, bylines
 from articles.redirects import follows_old_slugs
 from pagecache import fragments
 from pagecache.pagination import paginate
@@ -100,7 +102,62 @@ def brief_context(article: Article, request=None) -> dict:
         "related_links": [link for link in article.related_links.all() if link.href],
         "related_cards": related_cards(article, request),
         "share": share_links(url, article.title),
+        "pdf": pdf_link(article),
+        "licence_name": settings.STATEUP_LICENCE_NAME,
+        "licence_url": settings.STATEUP_LICENCE_URL,
     }
+
+
+def pdf_link(article: Article) -> dict | None:
+    """The "Download PDF" link of a public brief: with pages and size once it is made."""
+    if not article.is_public:
+        return None
+    try:
+        edition = article.pdf_edition
+    except PdfEdition.DoesNotExist:
+        edition = None
+    has_file = edition is not None and bool(edition.file)
+    if not has_file and not pdf.is_available():
+        return None
+    return {
+        "url": reverse("articles:pdf", kwargs={"slug": article.slug}),
+        "filename": article.pdf_filename,
+        "pages": edition.pages if has_file else None,
+        "size": edition.size if has_file else None,
+    }
+
+
+@require_safe
+def article_pdf(request, slug: str):
+    """The brief's PDF edition; made now (once, however many ask) if it is not there yet."""
+    article = get_object_or_404(
+        Article.objects.published().select_related("series", "pdf_edition"), slug=slug
+    )
+    try:
+        edition = article.pdf_edition
+    except PdfEdition.DoesNotExist:
+        edition = None
+    if edition is None or not edition.is_current(article):
+        edition = pdf.ensure(article.pk) or edition
+    if edition is None or not edition.file:
+        if not pdf.is_available():
+            raise Http404(_("This brief has no PDF edition."))
+        response = HttpResponse(
+            _("The PDF of this brief is being made. Please try again in a moment."),
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+        response["Retry-After"] = "10"
+        return response
+    response = FileResponse(
+        edition.file.open("rb"),
+        content_type="application/pdf",
+        as_attachment=False,
+        filename=article.pdf_filename,
+    )
+    response["Content-Length"] = str(edition.size or edition.file.size)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def related_cards(article: Article, request=None) -> list[SafeString]:
@@ -117,7 +174,7 @@ def related_cards(article: Article, request=None) -> list[SafeString]:
 
 
 def brief_queryset():
-    return Article.objects.select_related("category").prefetch_related(
+    return Article.objects.select_related("category", "series", "pdf_edition").prefetch_related(
         bylines(), "tags", "related_links"
     )
 
@@ -125,7 +182,9 @@ def brief_queryset():
 @require_safe
 @follows_old_slugs
 def article_detail(request, slug: str):
-    article = get_object_or_404(Article.objects.select_related("category").published(), slug=slug)
+    article = get_object_or_404(
+        Article.objects.select_related("category", "series", "pdf_edition").published(), slug=slug
+    )
     kept = kept_brief(request, article)
     if kept is not None:
         context = {

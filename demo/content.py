@@ -3,6 +3,8 @@ The demo site's content, read from data files by `manage.py loaddemo`:
 
     demo/data/topics.toml        the topics
     demo/data/authors.toml       the authors
+    demo/data/experts.toml       the StateUp staff in the experts directory
+    demo/data/series.toml        the series briefs are published in
     demo/data/briefs/<slug>.html one file per brief: its metadata as TOML between `+++`
                                  lines, then its body as HTML
 
@@ -16,6 +18,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 CREDIT = "Illustration by StateUp Studio"
 LICENCE = "CC BY 4.0"
+MEDIA_EMAIL = "press@stateup.org"
 FRONT_MATTER = "+++\n"
 
 
@@ -40,6 +43,8 @@ def _table(name: str) -> list[dict]:
 
 TOPICS = _table("topics")
 AUTHORS = _table("authors")
+EXPERTS = _table("experts")
+SERIES = _table("series")
 # Newest first, as they were written.
 BRIEFS = sorted(
     (read_brief(path) for path in (DATA / "briefs").glob("*.html")),

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
     "publicforms",
     "articles",
     "newsletter",
+    "experts",
 ]
 # Demo content and the data behind `make bench`: development tooling, not the product.
 STATEUP_DEMO = env.bool("STATEUP_DEMO", default=DEBUG)
@@ -215,6 +218,19 @@ DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="StateUp <hell
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STATEUP_STAFF_EMAIL = env.str("STATEUP_STAFF_EMAIL", default="team@stateup.org")
 
+# Background tasks (Django's tasks API, DEP 14, through the django-tasks backport).
+TASKS = {
+    "default": {
+        "BACKEND": env.str("STATEUP_TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+    }
+}
+
+# The licence briefs are published under: on the page, in the PDF and its metadata.
+STATEUP_LICENCE_NAME = env.str("STATEUP_LICENCE_NAME", default="CC BY 4.0")
+STATEUP_LICENCE_URL = env.str(
+    "STATEUP_LICENCE_URL", default="https://creativecommons.org/licenses/by/4.0/"
+)
+
 STATEUP_RATE_LIMITS = env.str("STATEUP_RATE_LIMITS", default="1") != "0"
 
 # Whole-page cache for anonymous readers (see pagecache/).
@@ -295,6 +311,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        # WeasyPrint reports every step of every PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
     },
 }

@@ -15,6 +15,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("", include("articles.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path("experts/", include("experts.urls")),
     path("contact/", newsletter_views.contact, name="contact"),
     path("admin/", admin.site.urls),
 ]

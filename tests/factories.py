@@ -9,7 +9,7 @@ from django.test import TestCase
 from django.utils import timezone
 from PIL import Image
 
-from articles.models import Article, Author, Authorship, Category, RelatedLink
+from articles.models import Article, Author, Authorship, Category, RelatedLink, Series
 
 _sequence = itertools.count(1)
 
@@ -36,6 +36,27 @@ def make_category(**overrides) -> Category:
     fields = {"name": f"Topic {n}", "slug": f"topic-{n}", "description": f"About topic {n}."}
     fields.update(overrides)
     return Category.objects.create(**fields)
+
+
+def make_series(**overrides) -> Series:
+    n = next(_sequence)
+    fields = {"name": f"Series {n}", "slug": f"series-{n}"}
+    fields.update(overrides)
+    return Series.objects.create(**fields)
+
+
+def make_expert(*, languages=(), topics=(), **overrides):
+    """A listed expert (a new staff author unless `author` is given)."""
+    from experts.models import Expert, SpokenLanguage
+
+    fields = {"author": overrides.pop("author", None) or make_author()}
+    fields.update(overrides)
+    expert = Expert.objects.create(**fields)
+    for code in languages:
+        SpokenLanguage.objects.create(expert=expert, language=code)
+    if topics:
+        expert.topics.add(*topics)
+    return expert
 
 
 def make_author(**overrides) -> Author:

@@ -1,15 +1,107 @@
 """The briefs' admin: topics, authors, briefs (with workflow and history), old addresses."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Prefetch
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from js_asset import Media
 
+from articles import pdf
 from articles.admin.forms import ArticleAdminForm, AuthorshipInlineFormSet
 from articles.admin.history import HistoryMixin
 from articles.admin.workflow_panel import WorkflowPanelMixin, status_label
 from articles.editorial import workflow
-from articles.models import Article, Author, Authorship, Category, RelatedLink, SlugRedirect
+from articles.models import (
+    Article,
+    Author,
+    Authorship,
+    Category,
+    PdfEdition,
+    RelatedLink,
+    Series,
+    SlugRedirect,
+)
+from articles.tasks import render_brief_pdf
+from pagecache import version
+
+
+def warn_if_pdfs_are_off(request) -> None:
+    """Staff see why briefs have no PDF edition on this server."""
+    if reason := pdf.unavailable_reason():
+        messages.warning(
+            request,
+            _("PDF editions are off on this server, so briefs show no PDF link: %(reason)s")
+            % {"reason": reason},
+        )
+
+
+@admin.register(Series)
+class SeriesAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+@admin.register(PdfEdition)
+class PdfEditionAdmin(admin.ModelAdmin):
+    list_display = ["article", "source", "page_count", "file_size", "generated_at"]
+    list_select_related = ["article"]
+    search_fields = ["article__title", "article__slug"]
+    autocomplete_fields = ["article"]
+    fields = [
+        "article",
+        "designed",
+        "generated",
+        "generated_version",
+        "generated_pages",
+        "generated_size",
+        "generated_at",
+    ]
+    readonly_fields = [
+        "generated",
+        "generated_version",
+        "generated_pages",
+        "generated_size",
+        "generated_at",
+    ]
+    actions = ["make_again"]
+
+    @admin.display(description=_("served"))
+    def source(self, edition):
+        if edition.designed:
+            return _("Designed PDF")
+        return _("Generated") if edition.generated else _("Not made yet")
+
+    @admin.display(description=_("pages"))
+    def page_count(self, edition):
+        return edition.pages or "—"
+
+    @admin.display(description=_("size"))
+    def file_size(self, edition):
+        return filesizeformat(edition.size) if edition.size else "—"
+
+    @admin.action(description=_("Make the generated PDF again"))
+    def make_again(self, request, queryset):
+        ids = list(queryset.values_list("article_id", flat=True))
+        queryset.update(generated_version=None)
+        for article_id in ids:
+            render_brief_pdf.enqueue(article_id)
+        self.message_user(request, _("%(count)d PDFs will be made again.") % {"count": len(ids)})
+
+    def changelist_view(self, request, extra_context=None):
+        warn_if_pdfs_are_off(request)
+        return super().changelist_view(request, extra_context)
+
+    def changeform_view(self, request, *args, **kwargs):
+        if request.method == "GET":
+            warn_if_pdfs_are_off(request)
+        return super().changeform_view(request, *args, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "designed" in form.changed_data:
+            # The brief page shows the served PDF's pages and size.
+            version.invalidate()
 
 
 @admin.register(Category)
@@ -100,6 +192,10 @@ class ArticleAdmin(WorkflowPanelMixin, HistoryMixin, admin.ModelAdmin):
             _("Publishing"),
             {"fields": ["status", "published_at", "is_featured", "is_shared"]},
         ),
+        (
+            _("Series and identifiers"),
+            {"fields": ["series", "series_label", "doi"]},
+        ),
         (_("Related briefs"), {"fields": ["related_articles"]}),
         (
             _("Search engines"),
@@ -145,6 +241,9 @@ class ArticleAdmin(WorkflowPanelMixin, HistoryMixin, admin.ModelAdmin):
         readonly = list(super().get_readonly_fields(request, obj))
         if not workflow.is_editor(request.user):
             readonly += ["published_at", "is_featured"]
+        readonly.append("series_label")
+        if obj is not None and obj.series_number is not None:
+            readonly.append("series")  # its number is already cited
         return readonly
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -171,6 +270,8 @@ class ArticleAdmin(WorkflowPanelMixin, HistoryMixin, admin.ModelAdmin):
         # The editor loads as JavaScript modules through an import map, an
         # inline script: it carries this response's CSP nonce.
         context["media"] = Media.from_media(context["media"], nonce=str(request.csp_nonce))
+        if request.method == "GET":
+            warn_if_pdfs_are_off(request)
         return super().render_change_form(request, context, *args, **kwargs)
 
 

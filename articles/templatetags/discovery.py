@@ -69,7 +69,11 @@ def _brief_authors(context):
 def brief_json_ld(context):
     """The brief's JSON-LD data block."""
     article = context["article"]
-    return json_ld_script(brief_graph(article, _brief_authors(context), _absolute(context)))
+    pdf = context.get("pdf")
+    pdf_url = _absolute(context)(pdf["url"]) if pdf else ""
+    return json_ld_script(
+        brief_graph(article, _brief_authors(context), _absolute(context), pdf_url=pdf_url)
+    )
 
 
 @register.simple_tag(takes_context=True)

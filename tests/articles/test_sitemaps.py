@@ -33,6 +33,7 @@ def test_the_sitemap_lists_every_public_page_with_its_last_change(client):
         "http://testserver/": day,
         "http://testserver/articles/": day,
         f"http://testserver{article.get_absolute_url()}": day,
+        f"http://testserver{article.get_absolute_url()}pdf/": day,
         "http://testserver/topics/energy/": day,
         "http://testserver/tags/grids/": day,
         "http://testserver/authors/ana-lima/": day,
@@ -66,7 +67,8 @@ def test_a_topic_without_public_briefs_is_listed_without_a_date(client):
 def test_the_sitemap_answers_in_a_fixed_number_of_queries(client, django_assert_num_queries):
     for n in range(10):
         make_article(category=make_category(), authors=[make_author()], tags=[f"t{n}"])
-    with django_assert_num_queries(9):
+    # Two per section (its count, its items); PDF editions are a section of their own.
+    with django_assert_num_queries(11):
         client.get("/sitemap.xml")
 
 

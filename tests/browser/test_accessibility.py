@@ -127,6 +127,10 @@ def test_public_pages_have_no_serious_or_critical_axe_violations(page):
         "signup": "/newsletter/signup/",
         "contact": "/contact/",
         "not found": "/articles/no-such-brief/",
+        "experts": "/experts/",
+        "experts, filtered, none": "/experts/?topic=trade&language=de",
+        "experts, invalid filter": "/experts/?language=xx",
+        "expert": "/experts/ana-lima/",
     }
     report = Report("public pages")
     for viewport_name, viewport in (("desktop", None), ("phone", PHONE)):

@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from articles.models import Article, Author, Authorship, Category, RelatedLink
+from articles.models import Article, Author, Authorship, Category, RelatedLink, Series
 from demo import content as demo_content
 from demo.illustrations import hero_illustration
+from experts.models import Expert, SpokenLanguage
 
 
 class Command(BaseCommand):
@@ -23,14 +24,17 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         topics = {data["slug"]: self.topic(data) for data in demo_content.TOPICS}
         authors = {data["slug"]: self.author(data) for data in demo_content.AUTHORS}
+        series = [self.series(data) for data in demo_content.SERIES]
+        first_series = series[0]
         # Dates are relative to the first load, so a fresh demo always looks current.
         today = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
         created = []
-        for data in demo_content.BRIEFS:
+        # Oldest first: a brief's number in its series follows its publication date.
+        for data in sorted(demo_content.BRIEFS, key=lambda data: -data["days_ago"]):
             if Article.objects.filter(slug=data["slug"]).exists():
                 continue
             try:
-                created.append(self.brief(data, topics, authors, today))
+                created.append(self.brief(data, topics, authors, today, first_series))
             except IntegrityError:
                 continue  # loaded by a concurrent run in the meantime
         for article, data in created:
@@ -38,6 +42,8 @@ class Command(BaseCommand):
             article.related_articles.add(
                 *sorted(picked, key=lambda a: data["related"].index(a.slug))
             )
+        for data in demo_content.EXPERTS:
+            self.expert(data, topics, authors)
         if created:
             self.stdout.write(f"Demo content: added {len(created)} briefs.")
         else:
@@ -54,6 +60,26 @@ class Command(BaseCommand):
         )
         return topic
 
+    def series(self, data) -> Series:
+        series, _created = Series.objects.get_or_create(
+            slug=data["slug"], defaults={"name": data["name"], "description": data["description"]}
+        )
+        return series
+
+    def expert(self, data, topics, authors) -> None:
+        expert, created = Expert.objects.get_or_create(
+            author=authors[data["author"]],
+            defaults={
+                "keywords": data["keywords"],
+                "is_available_for_media": data["media"],
+                "media_email": demo_content.MEDIA_EMAIL if data["media"] else "",
+            },
+        )
+        if created:
+            expert.topics.add(*(topics[slug] for slug in data["topics"]))
+            for code in data["languages"]:
+                SpokenLanguage.objects.get_or_create(expert=expert, language=code)
+
     def author(self, data) -> Author:
         # Fictional people get no photo: the pages show their initials instead.
         author, _created = Author.objects.get_or_create(
@@ -68,12 +94,13 @@ class Command(BaseCommand):
         return author
 
     @transaction.atomic
-    def brief(self, data, topics, authors, today) -> tuple[Article, dict]:
+    def brief(self, data, topics, authors, today, series) -> tuple[Article, dict]:
         is_published = data.get("status", "published") == "published"
         article = Article(
             slug=data["slug"],
             title=data["title"],
             category=topics[data["topic"]],
+            series=series,
             summary=data["summary"],
             body=data["body"].strip(),
             status=Article.Status.PUBLISHED if is_published else Article.Status.REVIEW,

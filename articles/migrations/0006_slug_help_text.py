@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0004_search_and_citation_names'),
+        ('articles', '0005_series_numbers_and_pdf_editions'),
     ]
 
     operations = [
