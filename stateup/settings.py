@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
     "publicforms",
     "articles",
     "newsletter",
+    "events",
 ]
 # Demo content and the data behind `make bench`: development tooling, not the product.
 STATEUP_DEMO = env.bool("STATEUP_DEMO", default=DEBUG)
@@ -212,6 +215,13 @@ EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="StateUp <hello@stateup.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STATEUP_STAFF_EMAIL = env.str("STATEUP_STAFF_EMAIL", default="team@stateup.org")
+
+# Background tasks (Django's tasks API, DEP 14, through the django-tasks backport).
+TASKS = {
+    "default": {
+        "BACKEND": env.str("STATEUP_TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+    }
+}
 
 STATEUP_RATE_LIMITS = env.str("STATEUP_RATE_LIMITS", default="1") != "0"
 
