@@ -79,6 +79,15 @@ class EventQuerySet(models.QuerySet):
             waitlisted_count=Count("registrations", filter=Q(registrations__status="waitlisted")),
         )
 
+    def with_person(self, author):
+        """Events where `author` speaks or moderates, newest first."""
+        return (
+            self.filter(Q(speakerships__author=author) | Q(moderator=author))
+            .distinct()
+            .order_by("-starts_at", "-pk")
+            .only("title", "slug", "starts_at", "ends_at", "time_zone", "status")
+        )
+
     def for_lists(self):
         return self.select_related("topic").defer("body", "agenda", "recap", "online_url")
 
