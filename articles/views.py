@@ -199,7 +199,9 @@ def author_detail(request, slug: str):
             "page": page,
             "cards": brief_cards(request, page.object_list),
             "events": fragments.remember(
-                request, ("author-events", author.pk), lambda: list(Event.objects.public().with_person(author))
+                request,
+                ("author-events", author.pk),
+                lambda: list(Event.objects.public().with_person(author)),
             ),
         },
     )

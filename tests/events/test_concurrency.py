@@ -61,7 +61,9 @@ def _counts(event) -> dict:
 @pytest.mark.django_db(transaction=True)
 def test_forty_at_once_for_ten_seats_on_postgresql(settings):
     if connection.vendor == "sqlite":
-        pytest.skip("the in-memory SQLite test database cannot take concurrent writers; the SQLite file test covers SQLite")
+        pytest.skip(
+            "the in-memory SQLite test database cannot take concurrent writers; the SQLite file test covers SQLite"
+        )
     from tests.factories import make_event
 
     settings.STATEUP_RATE_LIMITS = False
@@ -71,7 +73,11 @@ def test_forty_at_once_for_ten_seats_on_postgresql(settings):
     results = register_at_once(event.slug, PEOPLE)
     assert results == [200] * PEOPLE
     assert _counts(event) == {"confirmed": SEATS, "waitlisted": PEOPLE - SEATS, "cancelled": 0}
-    assert cancel_one_and_count(event) == {"confirmed": SEATS, "waitlisted": PEOPLE - SEATS - 1, "cancelled": 1}
+    assert cancel_one_and_count(event) == {
+        "confirmed": SEATS,
+        "waitlisted": PEOPLE - SEATS - 1,
+        "cancelled": 1,
+    }
 
 
 SQLITE_SCRIPT = """
@@ -104,10 +110,20 @@ def test_forty_at_once_for_ten_seats_on_a_sqlite_file(tmp_path):
         "STATEUP_TASKS_BACKEND": "django_tasks.backends.dummy.DummyBackend",
     }
     result = subprocess.run(
-        [sys.executable, "-c", SQLITE_SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
+        [sys.executable, "-c", SQLITE_SCRIPT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["results"] == [200] * PEOPLE, report
     assert report["counts"] == {"confirmed": SEATS, "waitlisted": PEOPLE - SEATS, "cancelled": 0}
-    assert report["after_cancel"] == {"confirmed": SEATS, "waitlisted": PEOPLE - SEATS - 1, "cancelled": 1}
+    assert report["after_cancel"] == {
+        "confirmed": SEATS,
+        "waitlisted": PEOPLE - SEATS - 1,
+        "cancelled": 1,
+    }

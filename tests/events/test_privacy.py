@@ -19,7 +19,10 @@ STATES = {
     "closed": {"is_registration_closed": True},
     "postponed": {"is_postponed": True},
     "cancelled": {"status": Event.Status.CANCELLED},
-    "past": {"starts_at": timezone.now() - timedelta(days=2), "ends_at": timezone.now() - timedelta(days=2) + timedelta(hours=1)},
+    "past": {
+        "starts_at": timezone.now() - timedelta(days=2),
+        "ends_at": timezone.now() - timedelta(days=2) + timedelta(hours=1),
+    },
     "draft": {"status": Event.Status.DRAFT},
 }
 
@@ -45,7 +48,9 @@ def public_paths(event) -> list[str]:
 @pytest.mark.parametrize("state", list(STATES))
 @pytest.mark.parametrize("event_format", [Event.Format.ONLINE, Event.Format.HYBRID])
 def test_online_url_appears_in_no_public_response(client, state, event_format):
-    event = make_event(format=event_format, online_url=SECRET_URL, speakers=[make_author()], **STATES[state])
+    event = make_event(
+        format=event_format, online_url=SECRET_URL, speakers=[make_author()], **STATES[state]
+    )
     for path in public_paths(event):
         response = client.get(path, follow=True)
         assert response.status_code in {200, 404}, path

@@ -9,7 +9,10 @@ from tests.factories import make_event, make_registration
 
 pytestmark = pytest.mark.django_db
 
-OK = {"ok": True, "message": "Thank you! You are registered: check your inbox for the confirmation and the calendar file."}
+OK = {
+    "ok": True,
+    "message": "Thank you! You are registered: check your inbox for the confirmation and the calendar file.",
+}
 WAITING = {
     "ok": True,
     "message": "Thank you! The event is full, so you are on the waiting list: we will email you if a seat frees up.",
@@ -21,7 +24,9 @@ def register(client, event, **data):
     return client.post(f"/events/{event.slug}/register/", fields, HTTP_ACCEPT="application/json")
 
 
-def test_registration_confirms_while_seats_remain_then_waitlists(client, django_capture_on_commit_callbacks):
+def test_registration_confirms_while_seats_remain_then_waitlists(
+    client, django_capture_on_commit_callbacks
+):
     event = make_event(capacity=1)
     with django_capture_on_commit_callbacks(execute=True):
         first = register(client, event, email="one@example.org")
@@ -37,7 +42,9 @@ def test_registration_confirms_while_seats_remain_then_waitlists(client, django_
     assert "/events/cancel/" in confirmation.body
 
 
-def test_registering_twice_does_not_tell_and_keeps_one_row(client, django_capture_on_commit_callbacks):
+def test_registering_twice_does_not_tell_and_keeps_one_row(
+    client, django_capture_on_commit_callbacks
+):
     event = make_event(capacity=5)
     with django_capture_on_commit_callbacks(execute=True):
         first = register(client, event, email="Ana@Example.org")
@@ -111,7 +118,9 @@ def test_form_post_without_javascript_redirects_with_a_message(client):
     )
     assert response.redirect_chain[-1][0] == f"/events/{event.slug}/register/"
     assert "You are registered" in response.content.decode()
-    bad = client.post(f"/events/{event.slug}/register/", {"name": "Ana", "email": "nope"}, follow=True)
+    bad = client.post(
+        f"/events/{event.slug}/register/", {"name": "Ana", "email": "nope"}, follow=True
+    )
     html = bad.content.decode()
     assert "Please enter a valid email address." in html
     assert 'value="Ana"' in html
@@ -128,11 +137,17 @@ def test_newsletter_subscription_only_when_ticked(client, django_capture_on_comm
     assert subscriber.interests == ["events"]
 
 
-def test_cancel_link_shows_a_button_and_only_post_cancels_and_promotes_one(client, django_capture_on_commit_callbacks):
+def test_cancel_link_shows_a_button_and_only_post_cancels_and_promotes_one(
+    client, django_capture_on_commit_callbacks
+):
     event = make_event(capacity=1)
     seated = make_registration(event)
-    first_waiting = make_registration(event, status=Registration.Status.WAITLISTED, confirmed_at=None)
-    second_waiting = make_registration(event, status=Registration.Status.WAITLISTED, confirmed_at=None)
+    first_waiting = make_registration(
+        event, status=Registration.Status.WAITLISTED, confirmed_at=None
+    )
+    second_waiting = make_registration(
+        event, status=Registration.Status.WAITLISTED, confirmed_at=None
+    )
     url = f"/events/cancel/{seated.make_cancel_token()}/"
     assert "Cancel my registration" in client.get(url).content.decode()
     seated.refresh_from_db()
@@ -140,7 +155,11 @@ def test_cancel_link_shows_a_button_and_only_post_cancels_and_promotes_one(clien
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url)
     statuses = {r.pk: r.status for r in event.registrations.all()}
-    assert statuses == {seated.pk: "cancelled", first_waiting.pk: "confirmed", second_waiting.pk: "waitlisted"}
+    assert statuses == {
+        seated.pk: "cancelled",
+        first_waiting.pk: "confirmed",
+        second_waiting.pk: "waitlisted",
+    }
     assert sorted(m.to[0] for m in mail.outbox) == sorted([seated.email, first_waiting.email])
     promoted = next(m for m in mail.outbox if m.to == [first_waiting.email])
     assert promoted.subject == f"A seat is yours: {event.title}"
@@ -153,7 +172,11 @@ def test_bad_cancel_link_is_400(client, token):
 
 
 def test_closed_or_postponed_registration_refuses(client):
-    for overrides in [{"is_registration_closed": True}, {"is_postponed": True}, {"registration": Event.RegistrationMode.NONE}]:
+    for overrides in [
+        {"is_registration_closed": True},
+        {"is_postponed": True},
+        {"registration": Event.RegistrationMode.NONE},
+    ]:
         event = make_event(**overrides)
         assert register(client, event).status_code == 409
         assert client.get(f"/events/{event.slug}/register/").status_code == 302

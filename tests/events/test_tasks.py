@@ -30,11 +30,16 @@ def test_day_and_hour_reminders_go_once_to_confirmed_registrants_only():
         assert tasks.send_due_reminders.call() == 1
         assert tasks.send_due_reminders.call() == 0
     assert [m.to for m in mail.outbox] == [[seated.email], [seated.email]]
-    assert [m.subject for m in mail.outbox] == [f"Tomorrow: {event.title}", f"In one hour: {event.title}"]
+    assert [m.subject for m in mail.outbox] == [
+        f"Tomorrow: {event.title}",
+        f"In one hour: {event.title}",
+    ]
     assert "https://meet.example.org/room" in mail.outbox[1].body
 
 
-def test_a_change_of_time_emails_every_registrant_once_with_the_new_calendar(django_capture_on_commit_callbacks):
+def test_a_change_of_time_emails_every_registrant_once_with_the_new_calendar(
+    django_capture_on_commit_callbacks,
+):
     event = make_event(capacity=1)
     seated = make_registration(event)
     waiting = make_registration(event, status=Registration.Status.WAITLISTED, confirmed_at=None)
@@ -67,9 +72,13 @@ def test_cancelling_the_event_tells_registrants(django_capture_on_commit_callbac
 
 def test_a_failed_send_is_recorded_and_a_retry_sends_it_once(django_capture_on_commit_callbacks):
     event = make_event()
-    with mock.patch("django.core.mail.EmailMultiAlternatives.send", side_effect=OSError("mail server down")):
-        with django_capture_on_commit_callbacks(execute=True):
-            registration = event.register(email="ana@example.org", name="Ana")
+    with (
+        mock.patch(
+            "django.core.mail.EmailMultiAlternatives.send", side_effect=OSError("mail server down")
+        ),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        registration = event.register(email="ana@example.org", name="Ana")
     registration.refresh_from_db()
     assert registration.pending_email == Registration.Email.CONFIRMATION
     assert registration.send_attempts == 1
@@ -99,6 +108,10 @@ def test_reminders_are_queued_for_when_they_are_due(settings, django_capture_on_
     default_task_backend.clear()
     with django_capture_on_commit_callbacks(execute=True):
         event = make_event()
-    due = sorted(result.task.run_after for result in default_task_backend.results if result.task.name == "send_reminders")
+    due = sorted(
+        result.task.run_after
+        for result in default_task_backend.results
+        if result.task.name == "send_reminders"
+    )
     assert due == [event.starts_at - timedelta(days=1), event.starts_at - timedelta(hours=1)]
     assert all(at > timezone.now() for at in due)

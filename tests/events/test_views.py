@@ -18,8 +18,14 @@ def past(**overrides):
 
 
 def test_upcoming_list_is_soonest_first_and_leaves_out_past_and_drafts(client):
-    later = make_event(starts_at=timezone.now() + timedelta(days=20), ends_at=timezone.now() + timedelta(days=20, hours=1))
-    sooner = make_event(starts_at=timezone.now() + timedelta(days=2), ends_at=timezone.now() + timedelta(days=2, hours=1))
+    later = make_event(
+        starts_at=timezone.now() + timedelta(days=20),
+        ends_at=timezone.now() + timedelta(days=20, hours=1),
+    )
+    sooner = make_event(
+        starts_at=timezone.now() + timedelta(days=2),
+        ends_at=timezone.now() + timedelta(days=2, hours=1),
+    )
     draft = make_event(**NOT_PUBLIC)
     old = past()
     html = client.get("/events/").content.decode()
@@ -29,7 +35,10 @@ def test_upcoming_list_is_soonest_first_and_leaves_out_past_and_drafts(client):
 
 
 def test_past_list_is_newest_first_paginated_and_a_bad_page_is_404(client):
-    older = past(starts_at=timezone.now() - timedelta(days=30), ends_at=timezone.now() - timedelta(days=30) + timedelta(hours=1))
+    older = past(
+        starts_at=timezone.now() - timedelta(days=30),
+        ends_at=timezone.now() - timedelta(days=30) + timedelta(hours=1),
+    )
     newer = past()
     html = client.get("/events/past/").content.decode()
     assert html.index(newer.title) < html.index(older.title)
@@ -39,9 +48,20 @@ def test_past_list_is_newest_first_paginated_and_a_bad_page_is_404(client):
 
 def test_draft_event_is_404_everywhere(client):
     event = make_event(**NOT_PUBLIC)
-    for path in [f"/events/{event.slug}/", f"/events/{event.slug}/event.ics", f"/events/{event.slug}/register/"]:
+    for path in [
+        f"/events/{event.slug}/",
+        f"/events/{event.slug}/event.ics",
+        f"/events/{event.slug}/register/",
+    ]:
         assert client.get(path).status_code == 404
-    for path in ["/events/", "/events/past/", "/events/calendar.ics", "/events/feed/", "/sitemap.xml", "/"]:
+    for path in [
+        "/events/",
+        "/events/past/",
+        "/events/calendar.ics",
+        "/events/feed/",
+        "/sitemap.xml",
+        "/",
+    ]:
         assert event.title not in client.get(path).content.decode(), path
         assert event.slug not in client.get(path).content.decode(), path
 
@@ -53,12 +73,13 @@ def test_event_page_shows_both_time_zones_speakers_moderator_and_related_briefs(
     draft_brief = make_article(title="Secret draft brief", status="draft", published_at=None)
     event = make_event(speakers=[speaker], related=[brief, draft_brief], moderator=moderator)
     html = client.get(event.get_absolute_url()).content.decode()
-    assert "Ana Lima" in html and "Jan Peeters" in html
+    assert "Ana Lima" in html
+    assert "Jan Peeters" in html
     assert "Digital alliance brief" in html
     assert "Secret draft brief" not in html
     assert "15:00–16:30 CET" in html or "15:00–16:30 CEST" in html
     assert "BRT" in html
-    assert 'application/ld+json' in html
+    assert "application/ld+json" in html
 
 
 def test_cancelled_event_says_so_and_takes_no_registration(client):
@@ -66,13 +87,21 @@ def test_cancelled_event_says_so_and_takes_no_registration(client):
     html = client.get(event.get_absolute_url()).content.decode()
     assert "This event is cancelled." in html
     assert 'id="register-form"' not in html
-    response = client.post(f"/events/{event.slug}/register/", {"email": "a@example.org", "name": "A", "consent": "on"}, HTTP_ACCEPT="application/json")
+    response = client.post(
+        f"/events/{event.slug}/register/",
+        {"email": "a@example.org", "name": "A", "consent": "on"},
+        HTTP_ACCEPT="application/json",
+    )
     assert response.status_code == 409
     assert not event.registrations.exists()
 
 
 def test_past_event_says_past_and_shows_the_recording(client):
-    event = past(recording_url="https://video.example.org/recording", slides_url="https://example.org/slides.pdf", recap="<p>What was said.</p>")
+    event = past(
+        recording_url="https://video.example.org/recording",
+        slides_url="https://example.org/slides.pdf",
+        recap="<p>What was said.</p>",
+    )
     html = client.get(event.get_absolute_url()).content.decode()
     assert "Past event" in html
     assert "https://video.example.org/recording" in html
@@ -97,8 +126,14 @@ def test_author_page_links_their_events(client):
 
 def test_home_page_shows_the_next_event(client):
     make_article()
-    later = make_event(starts_at=timezone.now() + timedelta(days=20), ends_at=timezone.now() + timedelta(days=20, hours=1))
-    sooner = make_event(starts_at=timezone.now() + timedelta(days=2), ends_at=timezone.now() + timedelta(days=2, hours=1))
+    later = make_event(
+        starts_at=timezone.now() + timedelta(days=20),
+        ends_at=timezone.now() + timedelta(days=20, hours=1),
+    )
+    sooner = make_event(
+        starts_at=timezone.now() + timedelta(days=2),
+        ends_at=timezone.now() + timedelta(days=2, hours=1),
+    )
     html = client.get("/").content.decode()
     assert sooner.title in html
     assert later.title not in html
@@ -114,8 +149,13 @@ def test_staff_preview_shows_a_draft_to_staff_only(staff_client):
 
 
 @pytest.mark.parametrize("speakers", [0, 6])
-def test_event_page_and_list_cost_a_fixed_number_of_queries(client, django_assert_max_num_queries, speakers):
-    events = [make_event(speakers=[make_author() for _ in range(speakers)], capacity=50) for _ in range(1 + speakers)]
+def test_event_page_and_list_cost_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, speakers
+):
+    events = [
+        make_event(speakers=[make_author() for _ in range(speakers)], capacity=50)
+        for _ in range(1 + speakers)
+    ]
     for event in events:
         for _ in range(speakers):
             make_registration(event)
@@ -136,7 +176,10 @@ def test_a_full_event_shows_full_at_once(client):
 
 
 def test_external_registration_links_out(client):
-    event = make_event(registration=Event.RegistrationMode.EXTERNAL, registration_url="https://tickets.example.org/e/1")
+    event = make_event(
+        registration=Event.RegistrationMode.EXTERNAL,
+        registration_url="https://tickets.example.org/e/1",
+    )
     html = client.get(event.get_absolute_url()).content.decode()
     assert "https://tickets.example.org/e/1" in html
     assert 'id="register-form"' not in html
