@@ -37,6 +37,8 @@ def test_the_sitemap_lists_every_public_page_with_its_last_change(client):
         "http://testserver/tags/grids/": day,
         "http://testserver/authors/ana-lima/": day,
         "http://testserver/contact/": None,
+        "http://testserver/events/": None,
+        "http://testserver/events/past/": None,
     }
     for url in urls:
         assert client.get(url.removeprefix("http://testserver")).status_code == 200, url
@@ -66,7 +68,8 @@ def test_a_topic_without_public_briefs_is_listed_without_a_date(client):
 def test_the_sitemap_answers_in_a_fixed_number_of_queries(client, django_assert_num_queries):
     for n in range(10):
         make_article(category=make_category(), authors=[make_author()], tags=[f"t{n}"])
-    with django_assert_num_queries(9):
+    # Nine for the briefs' sections, one for the (empty) events section.
+    with django_assert_num_queries(10):
         client.get("/sitemap.xml")
 
 

@@ -85,7 +85,7 @@ class Command(BaseCommand):
         Registration.objects.bulk_create(
             Registration(
                 event=event,
-                email=f"guest{n}@example.org",
+                email=f"demo-guest{n}@example.org",
                 name=f"Demo guest {n}",
                 status=Registration.Status.CONFIRMED,
                 confirmed_at=timezone.now(),
