@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -69,7 +70,15 @@ class EventAdmin(SimpleHistoryAdmin):
         (_("People"), {"fields": ["moderator"]}),
         (
             _("Registration"),
-            {"fields": ["registration", "registration_url", "capacity", "is_registration_closed"]},
+            {
+                "fields": [
+                    "registration",
+                    "registration_url",
+                    "capacity",
+                    "is_registration_closed",
+                    "registrations_link",
+                ]
+            },
         ),
         (_("Publishing"), {"fields": ["status", "is_postponed"]}),
         (_("After the event"), {"fields": ["recording_url", "slides_url", "recap"]}),
@@ -96,6 +105,18 @@ class EventAdmin(SimpleHistoryAdmin):
     def waitlisted(self, event):
         return event.waitlisted_count
 
+    @admin.display(description=_("registrations"))
+    def registrations_link(self, event):
+        if event.pk is None:
+            return "—"
+        url = reverse("admin:events_registration_changelist") + f"?event__id__exact={event.pk}"
+        return format_html(
+            '<a href="{}">{}</a>',
+            url,
+            _("%(confirmed)d confirmed, %(waiting)d on the waiting list")
+            % {"confirmed": event.confirmed_count, "waiting": event.waitlisted_count},
+        )
+
     def view_on_site(self, obj):
         return reverse("events:preview", kwargs={"pk": obj.pk})
 
@@ -109,7 +130,7 @@ class EventAdmin(SimpleHistoryAdmin):
         return obj.status == Event.Status.DRAFT
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
+        readonly = [*super().get_readonly_fields(request, obj), "registrations_link"]
         if not is_editor(request.user):
             readonly += ["status", "is_postponed", "is_registration_closed"]
         return readonly

@@ -58,7 +58,12 @@ def calendar_event(event, *, base_url: str) -> CalendarEvent:
     place = location(event)
     if place:
         entry.add("location", place)
-    entry.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
+    if event.is_cancelled:
+        entry.add("status", "CANCELLED")
+    elif event.is_postponed:
+        entry.add("status", "TENTATIVE")
+    else:
+        entry.add("status", "CONFIRMED")
     entry.add("transp", "OPAQUE")
     return entry
 

@@ -39,6 +39,8 @@ CANCEL_TOKEN_MAX_AGE = timedelta(days=2 * 365)
 REMINDERS = {"day": timedelta(days=1), "hour": timedelta(hours=1)}
 # Changes to these fields are what a registrant's calendar needs to hear about.
 SIGNIFICANT_FIELDS = ("starts_at", "ends_at", "time_zone", "venue", "venue_address", "status", "is_postponed", "format")  # fmt: skip
+# Also watched: when they change, reminders are queued again or seats given out.
+TRACKED_FIELDS = (*SIGNIFICANT_FIELDS, "registration", "capacity")
 
 REGISTRATION_CONSENT_VERSION = "2026-12"
 REGISTRATION_CONSENT_TEXT = _(
@@ -280,7 +282,11 @@ class Event(models.Model):
         self.body = clean_body(self.body)
         self.agenda = clean_body(self.agenda)
         self.recap = clean_body(self.recap)
+        adding = self._state.adding or self._saved is None
         changed = self.significant_changes()
+        tracked = adding or [
+            name for name in TRACKED_FIELDS if self._saved.get(name) != getattr(self, name)
+        ]
         if changed:
             self.sequence += 1
         with transaction.atomic():
@@ -292,8 +298,11 @@ class Event(models.Model):
 
                 event_id, sequence = self.pk, self.sequence
                 transaction.on_commit(lambda: tasks.notify_change.enqueue(event_id, sequence))
-            transaction.on_commit(self.schedule_reminders)
-        self._saved = {name: getattr(self, name) for name in SIGNIFICANT_FIELDS}
+            if not adding and "capacity" in tracked:
+                self._fill_free_seats()
+            if tracked:
+                transaction.on_commit(self.schedule_reminders)
+        self._saved = {name: getattr(self, name) for name in TRACKED_FIELDS}
 
     def get_absolute_url(self) -> str:
         return reverse("events:detail", kwargs={"slug": self.slug})
@@ -321,7 +330,7 @@ class Event(models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
-        instance._saved = {name: instance.__dict__.get(name) for name in SIGNIFICANT_FIELDS}
+        instance._saved = {name: instance.__dict__.get(name) for name in TRACKED_FIELDS}
         return instance
 
     def significant_changes(self) -> list[str]:
@@ -458,6 +467,14 @@ class Event(models.Model):
             return None
         first.promote()
         return first
+
+    def _fill_free_seats(self) -> None:
+        """More seats (or none limited): the people waiting get them, first come first served."""
+        if self.is_past or self.status != self.Status.PUBLISHED:
+            return
+        event = Event.objects.select_for_update().get(pk=self.pk)
+        while event.promote_waiting() is not None:
+            pass
 
     def schedule_reminders(self) -> None:
         """Queue the reminder tasks for when they are due (backends that can wait)."""

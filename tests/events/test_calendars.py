@@ -116,3 +116,9 @@ def test_the_page_shows_the_time_in_the_events_zone_whatever_the_site_zone(clien
         html = client.get(event.get_absolute_url()).content.decode()
     assert "15:00–16:30 CEST" in html
     assert "10:00–11:30 BRT" in html
+
+
+def test_a_postponed_event_is_tentative_in_calendars(client):
+    event = make_event(is_postponed=True)
+    entry = parse(client.get(f"/events/{event.slug}/event.ics")).events[0]
+    assert str(entry["status"]) == "TENTATIVE"

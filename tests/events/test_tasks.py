@@ -115,3 +115,45 @@ def test_reminders_are_queued_for_when_they_are_due(settings, django_capture_on_
     )
     assert due == [event.starts_at - timedelta(days=1), event.starts_at - timedelta(hours=1)]
     assert all(at > timezone.now() for at in due)
+
+
+def test_more_seats_go_to_the_people_waiting_first_come_first_served(
+    django_capture_on_commit_callbacks,
+):
+    event = make_event(capacity=1)
+    make_registration(event)
+    first = make_registration(event, status=Registration.Status.WAITLISTED, confirmed_at=None)
+    second = make_registration(event, status=Registration.Status.WAITLISTED, confirmed_at=None)
+    third = make_registration(event, status=Registration.Status.WAITLISTED, confirmed_at=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        event.capacity = 3
+        event.save()
+    statuses = {r.pk: r.status for r in event.registrations.all()}
+    assert [statuses[first.pk], statuses[second.pk], statuses[third.pk]] == [
+        "confirmed",
+        "confirmed",
+        "waitlisted",
+    ]
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([first.email, second.email])
+
+
+def test_sendeventmail_retries_what_failed_and_sends_nothing_twice(
+    django_capture_on_commit_callbacks,
+):
+    event = make_event()
+    make_registration(event)
+    with mock.patch("django.core.mail.EmailMultiAlternatives.send", side_effect=OSError("down")):
+        with django_capture_on_commit_callbacks(execute=True):
+            event.register(email="ana@example.org", name="Ana")
+            event.venue = "Another venue"
+            event.save()
+        with pytest.raises(SystemExit):
+            call_command("sendeventmail", verbosity=0)
+    assert mail.outbox == []
+    call_command("sendeventmail", verbosity=0)
+    subjects = sorted(m.subject for m in mail.outbox)
+    assert subjects == sorted(
+        [f"You are registered: {event.title}", f"Updated: {event.title}", f"Updated: {event.title}"]
+    )
+    call_command("sendeventmail", verbosity=0)
+    assert len(mail.outbox) == 3
