@@ -39,6 +39,8 @@ CANCEL_TOKEN_MAX_AGE = timedelta(days=2 * 365)
 REMINDERS = {"day": timedelta(days=1), "hour": timedelta(hours=1)}
 # Changes to these fields are what a registrant's calendar needs to hear about.
 SIGNIFICANT_FIELDS = ("starts_at", "ends_at", "time_zone", "venue", "venue_address", "status", "is_postponed", "format")  # fmt: skip
+# Paths under /events/ that are not events.
+RESERVED_SLUGS = {"past", "feed", "cancel", "preview", "calendar-ics"}
 # Also watched: when they change, reminders are queued again or seats given out.
 TRACKED_FIELDS = (*SIGNIFICANT_FIELDS, "registration", "capacity")
 
@@ -316,6 +318,8 @@ class Event(models.Model):
     def clean(self):
         super().clean()
         errors = {}
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("This address is taken by the events pages; choose another slug.")
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             errors["ends_at"] = _("The event cannot end before it starts.")
         if self.registration == self.RegistrationMode.EXTERNAL and not self.registration_url:

@@ -160,3 +160,11 @@ def test_writers_see_but_cannot_change_registrations():
     )
     waiting.refresh_from_db()
     assert waiting.status == Registration.Status.WAITLISTED
+
+
+def test_an_event_cannot_take_the_address_of_an_events_page():
+    editor = logged_in(make_user("Editors"))
+    response = editor.post("/admin/events/event/add/", event_form(slug="past"))
+    assert response.status_code == 200
+    assert "taken by the events pages" in response.content.decode()
+    assert not Event.objects.exists()
