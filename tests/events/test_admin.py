@@ -168,3 +168,20 @@ def test_an_event_cannot_take_the_address_of_an_events_page():
     assert response.status_code == 200
     assert "taken by the events pages" in response.content.decode()
     assert not Event.objects.exists()
+
+
+def test_admin_pages_open_for_editors():
+    editor = logged_in(make_user("Editors"))
+    event = make_event()
+    make_registration(event)
+    for path in [
+        "/admin/events/event/",
+        "/admin/events/event/add/",
+        f"/admin/events/event/{event.pk}/change/",
+        "/admin/events/registration/",
+        f"/admin/events/registration/{event.registrations.get().pk}/change/",
+    ]:
+        assert editor.get(path).status_code == 200, path
+    change = editor.get(f"/admin/events/event/{event.pk}/change/").content.decode()
+    assert f"/events/preview/{event.pk}/" in change
+    assert "1 confirmed, 0 on the waiting list" in change
