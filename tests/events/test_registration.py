@@ -181,3 +181,17 @@ def test_closed_or_postponed_registration_refuses(client):
         assert register(client, event).status_code == 409
         assert client.get(f"/events/{event.slug}/register/").status_code == 302
         assert not event.registrations.exists()
+
+
+def test_rate_limited_form_post_without_javascript_is_429_with_a_page(client, settings):
+    settings.STATEUP_RATE_LIMITS = True
+    event = make_event()
+    for n in range(20):
+        register(client, event, email=f"p{n}@example.org")
+    response = client.post(
+        f"/events/{event.slug}/register/",
+        {"name": "Ana", "email": "late@example.org", "consent": "on"},
+    )
+    assert response.status_code == 429
+    assert "Register for an event" in response.content.decode()
+    assert response["Retry-After"]
