@@ -6,7 +6,9 @@ can be previewed as readers will see it.
 """
 
 import csv
+from zoneinfo import ZoneInfo
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -22,6 +24,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from events.models import Event, EventSpeaker, Registration
 
 PUBLISH_PERMISSION = "events.publish_event"
+TIMES = ("starts_at", "ends_at")
 # A cell starting with one of these is a formula to a spreadsheet (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
 
@@ -38,6 +41,42 @@ def csv_cell(value) -> str:
     return text
 
 
+class EventAdminForm(forms.ModelForm):
+    """Start and end are typed, and shown, in the event's own time zone."""
+
+    class Meta:
+        model = Event
+        fields = [
+            "title", "slug", "topic", "language", "summary", "body", "agenda",
+            "starts_at", "ends_at", "time_zone", "format", "venue", "venue_address", "online_url",
+            "moderator", "registration", "registration_url", "capacity", "is_registration_closed",
+            "status", "is_postponed", "recording_url", "slides_url", "recap", "related_articles",
+        ]  # fmt: skip
+        help_texts = {
+            "starts_at": _("In the event's own time zone (below)."),
+            "ends_at": _("In the event's own time zone (below)."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            for name in TIMES:
+                value = getattr(self.instance, name)
+                if value is not None:
+                    self.initial[name] = timezone.make_naive(value, self.instance.zone)
+
+    def clean(self):
+        cleaned = super().clean()
+        name = cleaned.get("time_zone")
+        if name and "time_zone" not in self.errors:
+            zone, current = ZoneInfo(name), timezone.get_current_timezone()
+            for field in TIMES:
+                value = cleaned.get(field)
+                if value is not None:
+                    cleaned[field] = timezone.make_aware(timezone.make_naive(value, current), zone)
+        return cleaned
+
+
 class EventSpeakerInline(admin.TabularInline):
     model = EventSpeaker
     extra = 0
@@ -46,6 +85,7 @@ class EventSpeakerInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(SimpleHistoryAdmin):
+    form = EventAdminForm
     list_display = [
         "title",
         "status",

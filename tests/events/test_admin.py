@@ -185,3 +185,17 @@ def test_admin_pages_open_for_editors():
     change = editor.get(f"/admin/events/event/{event.pk}/change/").content.decode()
     assert f"/events/preview/{event.pk}/" in change
     assert "1 confirmed, 0 on the waiting list" in change
+
+
+def test_times_are_typed_and_shown_in_the_events_own_zone():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    editor = logged_in(make_user("Editors"))
+    response = editor.post("/admin/events/event/add/", event_form(time_zone="America/Sao_Paulo"))
+    assert response.status_code == 302
+    event = Event.objects.get()
+    assert event.starts_at == datetime(2030, 5, 12, 15, 0, tzinfo=ZoneInfo("America/Sao_Paulo"))
+    assert event.ends_at == datetime(2030, 5, 12, 16, 30, tzinfo=ZoneInfo("America/Sao_Paulo"))
+    change = editor.get(f"/admin/events/event/{event.pk}/change/").content.decode()
+    assert 'value="15:00:00"' in change
