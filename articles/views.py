@@ -16,6 +16,7 @@ from taggit.models import Tag
 from articles import pdf
 from articles.models import Article, Author, Category, PdfEdition, bylines
 from articles.redirects import follows_old_slugs
+from events.models import Event
 from pagecache import fragments
 from pagecache.pagination import paginate
 
@@ -252,7 +253,16 @@ def author_detail(request, slug: str):
     return render(
         request,
         "articles/author_detail.html",
-        {"author": author, "page": page, "cards": brief_cards(request, page.object_list)},
+        {
+            "author": author,
+            "page": page,
+            "cards": brief_cards(request, page.object_list),
+            "events": fragments.remember(
+                request,
+                ("author-events", author.pk),
+                lambda: list(Event.objects.public().with_person(author)),
+            ),
+        },
     )
 
 
@@ -284,5 +294,7 @@ def home(request):
             "topics": fragments.remember(
                 request, ("topics",), lambda: list(Category.objects.in_order())
             ),
+            # Not kept per content version: it changes when an event ends, not only on edits.
+            "next_event": Event.objects.public().for_lists().upcoming().first(),
         },
     )

@@ -73,3 +73,8 @@ def client_id(request) -> str:
             return str(ip.ipv4_mapped)
         return str(ipaddress.ip_network(f"{ip}/64", strict=False))
     return str(ip)
+
+
+# Event registrations: each one may email the person, as a signup does.
+REGISTRATION_PER_CLIENT = Limit("registration-client", count=20, seconds=60)
+REGISTRATION_PER_ADDRESS = Limit("registration-address", count=10, seconds=60)

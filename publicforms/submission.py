@@ -51,8 +51,10 @@ def submit(
         messages.error(request, FORM_INVALID)
         return redirect(form_url)
     # Bots get exactly the answer people get; nothing is stored or sent for them.
+    # `accept` may return the message to give instead of `sent_message` (an event's
+    # registration says whether the person has a seat or a place on the waiting list).
     if not form.looks_automated():
-        accept(request, form)
+        sent_message = accept(request, form) or sent_message
     if as_json:
         return JsonResponse({"ok": True, "message": str(sent_message)})
     messages.success(request, sent_message)

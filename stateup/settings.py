@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "articles",
     "newsletter",
     "experts",
+    "events",
 ]
 # Demo content and the data behind `make bench`: development tooling, not the product.
 STATEUP_DEMO = env.bool("STATEUP_DEMO", default=DEBUG)

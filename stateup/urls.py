@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 
 from articles import views as articles_views
 from articles.sitemaps import sitemaps
+from events.sitemaps import EventPageSitemap, EventSitemap
 from newsletter import views as newsletter_views
 from stateup import views
 
@@ -12,10 +13,16 @@ urlpatterns = [
     path("", articles_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {**sitemaps, "events": EventSitemap, "event-pages": EventPageSitemap}},
+        name="sitemap",
+    ),
     path("", include("articles.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("experts/", include("experts.urls")),
+    path("events/", include("events.urls")),
     path("contact/", newsletter_views.contact, name="contact"),
     path("admin/", admin.site.urls),
 ]

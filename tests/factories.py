@@ -149,3 +149,51 @@ def make_contact_message(**overrides):
     }
     fields.update(overrides)
     return ContactMessage.objects.create(**fields)
+
+
+def make_event(*, speakers=(), related=(), **overrides):
+    """A published in-person event in Brussels a week from now, 15:00–16:30, unless overridden."""
+    from zoneinfo import ZoneInfo
+
+    from events.models import Event, EventSpeaker
+
+    n = next(_sequence)
+    start = (timezone.now() + timedelta(days=7)).astimezone(ZoneInfo("Europe/Brussels"))
+    start = start.replace(hour=15, minute=0, second=0, microsecond=0)
+    fields = {
+        "title": f"Round table {n}",
+        "slug": f"event-{n}",
+        "summary": f"The summary of event {n}.",
+        "body": f"<p>The body of event {n}.</p>",
+        "starts_at": start,
+        "ends_at": start + timedelta(minutes=90),
+        "time_zone": "Europe/Brussels",
+        "format": Event.Format.IN_PERSON,
+        "venue": "Résidence Palace",
+        "venue_address": "Rue de la Loi 155, 1040 Brussels",
+        "status": Event.Status.PUBLISHED,
+        "registration": Event.RegistrationMode.OPEN,
+    }
+    fields.update(overrides)
+    event = Event.objects.create(**fields)
+    for order, author in enumerate(speakers):
+        EventSpeaker.objects.create(event=event, author=author, order=order)
+    for article in related:
+        event.related_articles.add(article)
+    return event
+
+
+def make_registration(event, **overrides):
+    """A confirmed registration with no email waiting, unless overridden."""
+    from events.models import Registration
+
+    n = next(_sequence)
+    fields = {
+        "event": event,
+        "email": f"guest{n}@example.org",
+        "name": f"Guest {n}",
+        "status": Registration.Status.CONFIRMED,
+        "confirmed_at": timezone.now(),
+    }
+    fields.update(overrides)
+    return Registration.objects.create(**fields)

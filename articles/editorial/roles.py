@@ -10,7 +10,8 @@ ever adds: permissions an administrator grants by hand are kept.
 Writers: create briefs, edit their own and shared drafts, submit them for
 review, share previews. Editors: everything writers can, plus review, publish,
 schedule, unpublish, archive and delete briefs, and manage topics, tags and
-authors. Administrators: people (users, groups, login lockouts), subscribers
+authors. Events follow the same split: writers draft them, editors publish,
+cancel and manage registrations. Administrators: people (users, groups, login lockouts), subscribers
 and the site's other settings; they can read briefs.
 """
 
@@ -24,6 +25,11 @@ WRITER_PERMISSIONS = {
         "view_historicalarticle",
     },
     "taggit": {"view_tag"},
+    "events": {
+        "add_event", "change_event", "view_event", "view_historicalevent",
+        "add_eventspeaker", "change_eventspeaker", "delete_eventspeaker", "view_eventspeaker",
+        "view_registration",
+    },
 }  # fmt: skip
 
 EDITOR_PERMISSIONS = {
@@ -36,6 +42,7 @@ EDITOR_PERMISSIONS = {
         "view_slugredirect", "delete_slugredirect",
     },
     "taggit": {"*"},
+    "events": {"*"},
 }  # fmt: skip
 
 # "*": every permission of the app, including models added later.
@@ -44,6 +51,7 @@ ADMINISTRATOR_PERMISSIONS = {
     "newsletter": {"*"},
     "axes": {"*"},
     "articles": {"view_article", "view_category", "view_author"},
+    "events": {"view_event", "view_registration"},
 }
 
 ROLES = {

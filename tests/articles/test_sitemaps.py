@@ -38,6 +38,8 @@ def test_the_sitemap_lists_every_public_page_with_its_last_change(client):
         "http://testserver/tags/grids/": day,
         "http://testserver/authors/ana-lima/": day,
         "http://testserver/contact/": None,
+        "http://testserver/events/": None,
+        "http://testserver/events/past/": None,
     }
     for url in urls:
         assert client.get(url.removeprefix("http://testserver")).status_code == 200, url
@@ -67,8 +69,9 @@ def test_a_topic_without_public_briefs_is_listed_without_a_date(client):
 def test_the_sitemap_answers_in_a_fixed_number_of_queries(client, django_assert_num_queries):
     for n in range(10):
         make_article(category=make_category(), authors=[make_author()], tags=[f"t{n}"])
-    # Two per section (its count, its items); PDF editions are a section of their own.
-    with django_assert_num_queries(11):
+    # Two per section (its count, its items); PDF editions are a section of their own;
+    # one for the (empty) events section.
+    with django_assert_num_queries(12):
         client.get("/sitemap.xml")
 
 

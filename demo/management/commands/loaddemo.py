@@ -1,4 +1,5 @@
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
@@ -10,8 +11,10 @@ from taggit.models import Tag
 
 from articles.models import Article, Author, Authorship, Category, RelatedLink, Series
 from demo import content as demo_content
+from demo import events as demo_events
 from demo.illustrations import hero_illustration
 from experts.models import Expert, SpokenLanguage
+from events.models import Event, EventSpeaker, Registration
 
 
 class Command(BaseCommand):
@@ -44,10 +47,58 @@ class Command(BaseCommand):
             )
         for data in demo_content.EXPERTS:
             self.expert(data, topics, authors)
-        if created:
-            self.stdout.write(f"Demo content: added {len(created)} briefs.")
+        events = [
+            self.event(data, topics, authors)
+            for data in demo_events.EVENTS
+            if not Event.objects.filter(slug=data["slug"]).exists()
+        ]
+        if created or events:
+            self.stdout.write(
+                f"Demo content: added {len(created)} briefs and {len(events)} events."
+            )
         else:
             self.stdout.write("Demo content: already loaded, nothing changed.")
+
+    @transaction.atomic
+    def event(self, data, topics, authors) -> Event:
+        zone = ZoneInfo(data["time_zone"])
+        day = (timezone.now() + timedelta(days=data["days_from_now"])).astimezone(zone)
+        starts_at = day.replace(hour=data["hour"], minute=0, second=0, microsecond=0)
+        fields = {
+            key: data[key]
+            for key in (
+                "title", "summary", "body", "agenda", "recap", "language", "time_zone", "format",
+                "venue", "venue_address", "online_url", "registration", "registration_url",
+                "capacity", "recording_url", "slides_url",
+            )
+            if key in data
+        }  # fmt: skip
+        event = Event(
+            slug=data["slug"],
+            topic=topics[data["topic"]],
+            starts_at=starts_at,
+            ends_at=starts_at + timedelta(minutes=data["minutes"]),
+            status=data.get("status", Event.Status.PUBLISHED),
+            moderator=authors.get(data.get("moderator", "")),
+            **fields,
+        )
+        event.full_clean()
+        event.save()
+        for order, slug in enumerate(data["speakers"]):
+            EventSpeaker.objects.create(event=event, author=authors[slug], order=order)
+        event.related_articles.add(*Article.objects.filter(slug__in=data["related"]))
+        # Demo registrations: stored as they would be, without emailing anyone.
+        Registration.objects.bulk_create(
+            Registration(
+                event=event,
+                email=f"demo-guest{n}@example.org",
+                name=f"Demo guest {n}",
+                status=Registration.Status.CONFIRMED,
+                confirmed_at=timezone.now(),
+            )
+            for n in range(1, data.get("confirmed", 0) + 1)
+        )
+        return event
 
     def topic(self, data) -> Category:
         topic, _created = Category.objects.get_or_create(
