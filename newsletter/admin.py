@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from newsletter import tasks
 from newsletter.models import ContactMessage, Subscriber
+from stateup.tasks import enqueue_on_commit
 
 # A spreadsheet treats a cell starting with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -150,35 +152,24 @@ class SubscriberAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Send the confirmation email again"))
     def resend_confirmation(self, request, queryset):
-        sent = failed = skipped = 0
+        sent = 0
+        base_url = request.build_absolute_uri("/").rstrip("/")
         for subscriber in queryset.filter(status=Subscriber.Status.PENDING).iterator():
-            result = subscriber.resend_confirmation(request=request)
-            if result:
-                sent += 1
-            elif result is False:
-                failed += 1
+            # Marked due first (the outbox), then handed to the worker.
+            subscriber._request_email(Subscriber.Email.CONFIRMATION, force=True)
+            enqueue_on_commit(tasks.send_subscriber_email, subscriber.pk, base_url)
+            sent += 1
         skipped = queryset.exclude(status=Subscriber.Status.PENDING).count()
         if sent:
             self.message_user(
                 request,
                 ngettext(
-                    "Sent %(count)d confirmation email.",
-                    "Sent %(count)d confirmation emails.",
+                    "Queued %(count)d confirmation email; the worker sends it.",
+                    "Queued %(count)d confirmation emails; the worker sends them.",
                     sent,
                 )
                 % {"count": sent},
                 messages.SUCCESS,
-            )
-        if failed:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d email could not be sent; it will be retried by sendpending.",
-                    "%(count)d emails could not be sent; they will be retried by sendpending.",
-                    failed,
-                )
-                % {"count": failed},
-                messages.ERROR,
             )
         if skipped:
             self.message_user(

@@ -12,15 +12,17 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 
-def site_url(request=None) -> str:
+def site_url(request=None, base_url=None) -> str:
+    if base_url:
+        return base_url.rstrip("/")
     if request is not None:
         return request.build_absolute_uri("/").rstrip("/")
     return settings.STATEUP_SITE_URL
 
 
-def send_confirmation(subscriber, *, request=None) -> None:
+def send_confirmation(subscriber, *, request=None, base_url=None) -> None:
     """Ask a new subscriber to confirm their address (double opt-in)."""
-    base = site_url(request)
+    base = site_url(request, base_url)
     confirm_url = base + reverse(
         "newsletter:confirm", kwargs={"token": subscriber.make_confirm_token()}
     )
@@ -29,14 +31,14 @@ def send_confirmation(subscriber, *, request=None) -> None:
     )
 
 
-def send_welcome(subscriber, *, request=None) -> None:
+def send_welcome(subscriber, *, request=None, base_url=None) -> None:
     """Welcome a subscriber who has just confirmed."""
-    _send_to_subscriber(subscriber, "welcome", base=site_url(request))
+    _send_to_subscriber(subscriber, "welcome", base=site_url(request, base_url))
 
 
-def send_contact_notification(message, *, request=None) -> None:
+def send_contact_notification(message, *, request=None, base_url=None) -> None:
     """Forward a contact form message to staff; replying answers the sender."""
-    base = site_url(request)
+    base = site_url(request, base_url)
     context = {
         "message": message,
         "site_url": base,

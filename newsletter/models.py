@@ -292,7 +292,7 @@ class Subscriber(MailDelivery):
 
     # Outgoing email.
 
-    def send_pending_email(self, *, request=None) -> bool | None:
+    def send_pending_email(self, *, request=None, base_url=None) -> bool | None:
         """
         Send the email that is due, if this process can claim it. True when sent,
         False when sending failed (recorded for staff and retried later), None when
@@ -314,7 +314,7 @@ class Subscriber(MailDelivery):
         }[kind]
         try:
             with translation.override(self.language):
-                sender(self, request=request)
+                sender(self, request=request, base_url=base_url)
         except Exception as error:  # any mail failure: keep the signup, retry later
             logger.warning("Sending the %s email to subscriber %s failed: %s", kind, self.pk, error)
             self._record_send_failure(error)
@@ -387,14 +387,14 @@ class ContactMessage(MailDelivery):
             self.handled_at = None
         super().save(*args, **kwargs)
 
-    def send_notification(self, *, request=None) -> bool | None:
+    def send_notification(self, *, request=None, base_url=None) -> bool | None:
         """Email the message to staff, once; see `Subscriber.send_pending_email`."""
         from newsletter import emails
 
         if self.notified_at is not None or not self._claim_send(Q(notified_at__isnull=True)):
             return None
         try:
-            emails.send_contact_notification(self, request=request)
+            emails.send_contact_notification(self, request=request, base_url=base_url)
         except Exception as error:  # any mail failure: the message is stored, retry later
             logger.warning("Sending contact message %s to staff failed: %s", self.pk, error)
             self._record_send_failure(error)

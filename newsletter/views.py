@@ -15,10 +15,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from newsletter import tasks
 from newsletter.forms import ContactForm, SignupForm
 from newsletter.models import CONSENT_TEXT, CONSENT_VERSION, ExpiredToken, InvalidToken, Subscriber
 from publicforms import ratelimits, submission
 from publicforms.forms import safe_local_path
+from stateup.tasks import enqueue_on_commit
 
 SIGNUP_SENT = _("Thank you! Check your inbox to confirm your subscription.")
 CONTACT_SENT = _("Thank you! Your message has been sent; we will reply by email.")
@@ -60,7 +62,7 @@ def _sign_up(request, form) -> None:
         language=get_language() or "",
     )
     # Stored and committed first: a failing mail server cannot lose the signup.
-    subscriber.send_pending_email(request=request)
+    _send_in_background(tasks.send_subscriber_email, subscriber.pk, request)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -84,7 +86,12 @@ def contact(request):
 def _send_contact_message(request, form) -> None:
     message = form.save(language=get_language() or "")
     # Stored first: a failing mail server cannot lose the message.
-    message.send_notification(request=request)
+    _send_in_background(tasks.send_contact_notification, message.pk, request)
+
+
+def _send_in_background(task, pk: int, request) -> None:
+    # The worker has no request: give it this site's address for the links.
+    enqueue_on_commit(task, pk, request.build_absolute_uri("/").rstrip("/"))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -98,7 +105,7 @@ def confirm(request, token: str):
         # Only the button's POST confirms: mail scanners follow links with GET.
         if subscriber.status != Subscriber.Status.UNSUBSCRIBED:
             if subscriber.confirm():
-                subscriber.send_pending_email(request=request)
+                _send_in_background(tasks.send_subscriber_email, subscriber.pk, request)
             messages.success(request, _("Your subscription is confirmed. Welcome to StateUp!"))
         return redirect(request.path)
     return render(

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -60,6 +62,11 @@ INSTALLED_APPS = [
     "publicforms",
     "articles",
     "newsletter",
+    # The Redis queue's worker command (rqworker) and its DEP 14 backend.
+    "django_rq",
+    "django_tasks_rq",
+    # Email providers (ESPs) and their signed delivery webhooks.
+    "anymail",
 ]
 # Demo content and the data behind `make bench`: development tooling, not the product.
 STATEUP_DEMO = env.bool("STATEUP_DEMO", default=DEBUG)
@@ -212,6 +219,39 @@ EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="StateUp <hello@stateup.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STATEUP_STAFF_EMAIL = env.str("STATEUP_STAFF_EMAIL", default="team@stateup.org")
+
+# Background tasks (Django's tasks API, DEP 14, through the django-tasks backport).
+TASKS = {
+    "default": {
+        "BACKEND": env.str("STATEUP_TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+    }
+}
+# With STATEUP_TASKS_BACKEND=django_tasks_rq.RQBackend tasks go to RQ on Redis
+# (REDIS_URL, or STATEUP_TASKS_REDIS_URL to keep the queue apart from the cache);
+# run `manage.py rqworker` instead of `manage.py db_worker` (README, "Background work").
+RQ_QUEUES = {
+    "default": {
+        "URL": env.str("STATEUP_TASKS_REDIS_URL", default=REDIS_URL or "redis://127.0.0.1:6379/0"),
+        "DEFAULT_TIMEOUT": 3600,
+    }
+}
+
+# Delivery webhooks (anymail): the shared secret the provider's webhook sends as
+# HTTP basic auth ("user:password"), plus any ESP-specific signing key below.
+ANYMAIL = {
+    key: value
+    for key, value in {
+        "WEBHOOK_SECRET": env.str("STATEUP_WEBHOOK_SECRET", default=""),
+        "MAILGUN_WEBHOOK_SIGNING_KEY": env.str("MAILGUN_WEBHOOK_SIGNING_KEY", default=""),
+        "POSTMARK_WEBHOOK_SECRET": env.str("POSTMARK_WEBHOOK_SECRET", default=""),
+    }.items()
+    if value
+}
+# Campaigns go out in batches of this many messages, one task each: small enough
+# that a lost worker costs little, large enough to reuse one SMTP connection.
+STATEUP_CAMPAIGN_BATCH_SIZE = env.int("STATEUP_CAMPAIGN_BATCH_SIZE", default=500)
+# A batch whose worker has not reported for this many seconds is taken over.
+STATEUP_CAMPAIGN_LEASE_SECONDS = env.float("STATEUP_CAMPAIGN_LEASE_SECONDS", default=60)
 
 STATEUP_RATE_LIMITS = env.str("STATEUP_RATE_LIMITS", default="1") != "0"
 

@@ -13,6 +13,22 @@ def _isolated_media_and_cache(settings, tmp_path):
     cache.clear()
 
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_inline(request, settings, monkeypatch):
+    """
+    Background tasks run inline, as soon as they are enqueued: a test's transaction
+    never commits, so "after commit" means "now" here. Tests of the real workers
+    (marker `real_tasks`) keep the configured backend and commit for real.
+    """
+    if request.node.get_closest_marker("real_tasks"):
+        return
+    settings.TASKS = IMMEDIATE_TASKS
+    monkeypatch.setattr("stateup.tasks.on_commit", lambda callback, **kwargs: callback())
+
+
 @pytest.fixture
 def staff_user(django_user_model):
     return django_user_model.objects.create_user(
