@@ -16,7 +16,9 @@ RETRY_DELAYS = [timedelta(minutes=4**attempt) for attempt in range(4)]
 
 
 @task()
-def send_workflow_email(kind: str, article_id: int, by_id: int | None, reason: str = "", attempt: int = 0) -> int:
+def send_workflow_email(
+    kind: str, article_id: int, by_id: int | None, reason: str = "", attempt: int = 0
+) -> int:
     """Send the `kind` workflow email ("submitted_for_review", "changes_requested") about a brief."""
     from articles.editorial import emails
     from articles.models import Article
@@ -34,7 +36,12 @@ def send_workflow_email(kind: str, article_id: int, by_id: int | None, reason: s
     if sent is None and attempt < len(RETRY_DELAYS):
         # The mail server refused (logged by emails._send): try again later.
         enqueue_later(
-            send_workflow_email, kind, article_id, by_id, reason, attempt + 1,
+            send_workflow_email,
+            kind,
+            article_id,
+            by_id,
+            reason,
+            attempt + 1,
             delay=RETRY_DELAYS[attempt],
         )
     return sent or 0

@@ -6,10 +6,18 @@ Links are absolute: built from the request when there is one, else from
 `STATEUP_SITE_URL`.
 """
 
+import re
+import textwrap
+from email.utils import make_msgid
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from articles.sanitize import plain_text
 
 
 def site_url(request=None, base_url=None) -> str:
@@ -88,3 +96,68 @@ def _send(kind: str, context: dict, *, to: str, headers=None, reply_to=None) -> 
     )
     message.attach_alternative(render_to_string(f"{folder}/{kind}.html", context), "text/html")
     message.send(fail_silently=False)
+
+
+# Campaigns.
+
+_BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|ul|ol)>|<br\s*/?>", re.IGNORECASE)
+
+
+def campaign_text(body_html: str) -> str:
+    """The plain-text part of a campaign: the body's words, one paragraph a block."""
+    paragraphs = [" ".join(plain_text(part).split()) for part in _BLOCK_END.split(body_html)]
+    kept = [p for p in paragraphs if p and p.lower() not in {"p", "li", "ul", "ol", "blockquote"}]
+    return "\n\n".join(textwrap.fill(p, 76) for p in kept)
+
+
+def campaign_message_id(campaign, delivery) -> str:
+    """The same Message-ID every time this delivery is sent, so a repeat is recognisable."""
+    domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(">").strip() or "localhost"
+    return f"<campaign-{campaign.pk}.delivery-{delivery.pk}@{domain}>"
+
+
+def campaign_context(campaign, *, subscriber, base_url: str) -> dict:
+    unsubscribe_url = (
+        base_url
+        + reverse("newsletter:unsubscribe", kwargs={"token": subscriber.make_unsubscribe_token()})
+        + (f"?campaign={campaign.pk}" if campaign.pk else "")
+    )
+    preferences_url = base_url + reverse(
+        "newsletter:preferences", kwargs={"token": subscriber.make_preferences_token()}
+    )
+    article = campaign.article
+    return {
+        "campaign": campaign,
+        "subscriber": subscriber,
+        "site_url": base_url,
+        # Sanitised when the campaign was saved (Campaign.save).
+        "body_html": mark_safe(campaign.body),  # noqa: S308
+        "body_text": campaign_text(campaign.body),
+        "article_url": base_url + article.get_absolute_url() if article else "",
+        "unsubscribe_url": unsubscribe_url,
+        "preferences_url": preferences_url,
+    }
+
+
+def campaign_message(campaign, *, subscriber, base_url=None, message_id=None, connection=None):
+    """The campaign as one subscriber gets it, in the current language, ready to send."""
+    base = site_url(base_url=base_url)
+    context = campaign_context(campaign, subscriber=subscriber, base_url=base)
+    message = EmailMultiAlternatives(
+        subject=campaign.subject,
+        body=render_to_string("newsletter/email/campaign.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[subscriber.email],
+        connection=connection,
+        headers={
+            "Message-ID": message_id or make_msgid(domain="stateup.invalid"),
+            # RFC 2369 and RFC 8058: a one-click unsubscribe button in mail programs.
+            "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Content-Language": get_language() or settings.LANGUAGE_CODE,
+        },
+    )
+    message.attach_alternative(
+        render_to_string("newsletter/email/campaign.html", context), "text/html"
+    )
+    return message

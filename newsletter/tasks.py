@@ -4,11 +4,14 @@ them before sending, so running one twice, or after `sendpending` has already
 sent, sends nothing twice.
 """
 
+import logging
 from datetime import timedelta
 
 from django_tasks import task
 
 from stateup.tasks import enqueue_later
+
+logger = logging.getLogger(__name__)
 
 # Failed transactional emails are tried again after 1, 4, 16 and 64 minutes;
 # after that they wait for `manage.py sendpending` and are shown in the admin.
@@ -46,3 +49,60 @@ def send_contact_notification(message_id: int, base_url: str = "") -> bool | Non
     if result is False:
         _retry(send_contact_notification, message_id, message.send_attempts, base_url)
     return result
+
+
+# Campaigns (newsletter/sending.py explains how each recipient gets one copy).
+
+
+@task()
+def send_campaign_batch(batch_id: int) -> int:
+    """Send one batch of a campaign; nothing if another run holds it or it is done."""
+    from newsletter import sending
+
+    return sending.send_batch(batch_id)
+
+
+@task()
+def watch_campaign(campaign_id: int) -> int:
+    """
+    While a campaign is sending, come back every lease period and queue again any
+    batch whose worker has gone (killed, crashed) or whose retry time has come.
+    """
+    from newsletter import sending
+    from newsletter.models import Campaign
+
+    campaign = Campaign.objects.filter(pk=campaign_id).first()
+    if campaign is None or campaign.status != Campaign.Status.SENDING:
+        return 0
+    if sending.finish_if_done(campaign_id):
+        return 0
+    # The next visit is queued first, so a watchdog killed from here on still has one.
+    enqueue_later(watch_campaign, campaign_id, delay=sending.lease())
+    stalled = list(sending.stalled_batches(campaign_id).values_list("pk", flat=True))
+    for batch_id in stalled:
+        send_campaign_batch.enqueue(batch_id)
+    return len(stalled)
+
+
+@task()
+def start_scheduled_campaign(campaign_id: int) -> bool:
+    """Start a scheduled campaign whose time has come (queued for its scheduled time)."""
+    from newsletter import sending
+    from newsletter.models import Campaign
+
+    campaign = Campaign.objects.due().filter(pk=campaign_id).first()
+    if campaign is None:
+        # Rescheduled (a later task will come), sent by hand, or back to draft.
+        return False
+    if campaign.article_id and not campaign.article_is_live():
+        return False
+    try:
+        return sending.start(campaign)
+    except sending.CampaignRefused as error:
+        from django.utils import timezone
+
+        Campaign.objects.filter(pk=campaign_id, status=Campaign.Status.SCHEDULED).update(
+            status=Campaign.Status.FAILED, updated_at=timezone.now()
+        )
+        logger.warning("Scheduled campaign %s refused: %s", campaign_id, error)
+        return False

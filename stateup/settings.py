@@ -205,6 +205,9 @@ EMAIL_URL = env.str("EMAIL_URL", default="")
 if EMAIL_URL:
     _email = env.email_url("EMAIL_URL")
     EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+    if EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend":
+        # Django's, recording campaign deliveries at the right moment (newsletter/smtp.py).
+        EMAIL_BACKEND = "newsletter.smtp.EmailBackend"
     EMAIL_HOST = _email.get("EMAIL_HOST", "")
     EMAIL_PORT = _email.get("EMAIL_PORT", 25)
     EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER", "")

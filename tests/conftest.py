@@ -40,3 +40,18 @@ def staff_user(django_user_model):
 def staff_client(client, staff_user):
     client.force_login(staff_user)
     return client
+
+
+@pytest.fixture
+def smtp_sink(settings):
+    """A real SMTP server on a local port, with Django's SMTP backend pointed at it."""
+    from tests.newsletter.smtp_sink import SmtpSink
+
+    sink = SmtpSink()
+    settings.EMAIL_BACKEND = "newsletter.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = sink.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    yield sink
+    sink.stop()
