@@ -1,5 +1,6 @@
 """A real SMTP server (aiosmtpd) on this machine that keeps every message it accepts."""
 
+import asyncio
 import email
 import threading
 
@@ -10,11 +11,14 @@ SINK_PORTS = range(8610, 8640)
 
 
 class _Handler:
-    def __init__(self):
+    def __init__(self, delay: float):
         self.lock = threading.Lock()
+        self.delay = delay
         self.messages: list[email.message.Message] = []
 
     async def handle_DATA(self, server, session, envelope):
+        if self.delay:
+            await asyncio.sleep(self.delay)  # a slower server, to stop a sender halfway
         message = email.message_from_bytes(envelope.content)
         with self.lock:
             self.messages.append(message)
@@ -22,8 +26,8 @@ class _Handler:
 
 
 class SmtpSink:
-    def __init__(self):
-        self.handler = _Handler()
+    def __init__(self, delay: float = 0.0):
+        self.handler = _Handler(delay)
         self.controller = None
         for port in SINK_PORTS:
             controller = Controller(self.handler, hostname="127.0.0.1", port=port)
