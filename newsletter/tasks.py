@@ -106,3 +106,23 @@ def start_scheduled_campaign(campaign_id: int) -> bool:
         )
         logger.warning("Scheduled campaign %s refused: %s", campaign_id, error)
         return False
+
+
+@task()
+def send_campaign_test(campaign_id: int, addresses: list[str], base_url: str = "") -> int:
+    """Send the campaign, marked as a test, to staff addresses; its links lead nowhere."""
+    from django.utils.translation import gettext
+
+    from newsletter import emails
+    from newsletter.models import Campaign, Subscriber
+
+    campaign = Campaign.objects.filter(pk=campaign_id).first()
+    if campaign is None:
+        return 0
+    for address in addresses:
+        message = emails.campaign_message(
+            campaign, subscriber=Subscriber(pk=0, email=address), base_url=base_url or None
+        )
+        message.subject = gettext("[Test] %(subject)s") % {"subject": campaign.subject}
+        message.send(fail_silently=False)
+    return len(addresses)

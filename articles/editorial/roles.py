@@ -10,7 +10,8 @@ ever adds: permissions an administrator grants by hand are kept.
 Writers: create briefs, edit their own and shared drafts, submit them for
 review, share previews. Editors: everything writers can, plus review, publish,
 schedule, unpublish, archive and delete briefs, and manage topics, tags and
-authors. Administrators: people (users, groups, login lockouts), subscribers
+authors. Writers draft newsletter campaigns; editors also send and schedule
+them. Administrators: people (users, groups, login lockouts), subscribers
 and the site's other settings; they can read briefs.
 """
 
@@ -24,6 +25,8 @@ WRITER_PERMISSIONS = {
         "view_historicalarticle",
     },
     "taggit": {"view_tag"},
+    # Writers may draft campaigns and preview them; only editors send or schedule.
+    "newsletter": {"add_campaign", "change_campaign", "view_campaign"},
 }  # fmt: skip
 
 EDITOR_PERMISSIONS = {
@@ -36,6 +39,10 @@ EDITOR_PERMISSIONS = {
         "view_slugredirect", "delete_slugredirect",
     },
     "taggit": {"*"},
+    "newsletter": {
+        "add_campaign", "change_campaign", "view_campaign", "delete_campaign",
+        "send_campaign", "view_delivery",
+    },
 }  # fmt: skip
 
 # "*": every permission of the app, including models added later.
