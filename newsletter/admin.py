@@ -83,7 +83,7 @@ class SubscriberAdminForm(forms.ModelForm):
 
     class Meta:
         model = Subscriber
-        fields = ["email", "name", "interests", "status", "language"]
+        fields = ["email", "name", "interests", "topics", "status", "language"]
 
     def clean_interests(self):
         chosen = set(self.cleaned_data["interests"])
@@ -103,12 +103,19 @@ class SubscriberAdmin(admin.ModelAdmin):
         "pending_email",
         "send_attempts",
     ]
-    list_filter = ["status", InterestFilter, UnsentEmailFilter, "created_at", "confirmed_at"]
+    list_filter = [
+        "status",
+        InterestFilter,
+        UnsentEmailFilter,
+        ("suppressed_at", admin.EmptyFieldListFilter),
+        "created_at",
+        "confirmed_at",
+    ]
     search_fields = ["email", "name"]
     date_hierarchy = "created_at"
-    actions = ["resend_confirmation", "unsubscribe"]
+    actions = ["resend_confirmation", "unsubscribe", "release_suppression"]
     fieldsets = [
-        (None, {"fields": ["email", "name", "interests", "status", "language"]}),
+        (None, {"fields": ["email", "name", "interests", "topics", "status", "language"]}),
         (
             _("Consent"),
             {"fields": ["consent_version", "consent_text", "consented_at", "signup_page"]},
@@ -126,11 +133,15 @@ class SubscriberAdmin(admin.ModelAdmin):
                     "welcome_sent_at",
                     "send_attempts",
                     "last_send_error",
+                    "suppressed_at",
+                    "suppression_reason",
                 ]
             },
         ),
     ]
     readonly_fields = [
+        "suppressed_at",
+        "suppression_reason",
         "consent_version",
         "consent_text",
         "consented_at",
@@ -161,6 +172,24 @@ class SubscriberAdmin(admin.ModelAdmin):
     def interest_list(self, subscriber):
         labels = dict(Subscriber.Interest.choices)
         return ", ".join(str(labels.get(value, value)) for value in subscriber.interests or [])
+
+    @admin.action(description=_("Release from suppression (after a bounce or complaint)"))
+    def release_suppression(self, request, queryset):
+        if not request.user.has_perm("newsletter.change_subscriber"):
+            raise PermissionDenied
+        released = queryset.filter(suppressed_at__isnull=False).update(
+            suppressed_at=None, suppression_reason="", updated_at=timezone.now()
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "Released %(count)d address; it can be emailed again.",
+                "Released %(count)d addresses; they can be emailed again.",
+                released,
+            )
+            % {"count": released},
+            messages.SUCCESS,
+        )
 
     @admin.action(description=_("Send the confirmation email again"))
     def resend_confirmation(self, request, queryset):

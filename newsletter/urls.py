@@ -1,6 +1,6 @@
 from django.urls import path
 
-from newsletter import views
+from newsletter import views, webhooks
 
 app_name = "newsletter"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("preferences/<str:token>/", views.preferences, name="preferences"),
+    path("webhooks/<slug:esp>/tracking/", webhooks.tracking, name="webhook"),
 ]
