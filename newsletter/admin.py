@@ -450,6 +450,41 @@ class CampaignAdmin(admin.ModelAdmin):
         (_("Sending"), {"fields": readonly_fields}),
     ]
     change_form_template = "admin/newsletter/campaign/change_form.html"
+    change_list_template = "admin/newsletter/campaign/change_list.html"
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "can_draft_digest": self.has_add_permission(request),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def draft_digest_view(self, request):
+        from newsletter.drafting import draft_digests
+
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        drafts = draft_digests(by=request.user)
+        if drafts:
+            self.message_user(
+                request,
+                ngettext(
+                    "Drafted %(count)d digest: read it, edit it and send it.",
+                    "Drafted %(count)d digests, one per language: read, edit and send each.",
+                    len(drafts),
+                )
+                % {"count": len(drafts)},
+                messages.SUCCESS,
+            )
+        else:
+            messages.info(request, _("No brief was published since the last digest."))
+        if len(drafts) == 1:
+            return HttpResponseRedirect(
+                reverse("admin:newsletter_campaign_change", args=[drafts[0].pk])
+            )
+        return HttpResponseRedirect(reverse("admin:newsletter_campaign_changelist"))
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and not obj.is_editable:
@@ -503,6 +538,11 @@ class CampaignAdmin(admin.ModelAdmin):
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
+            path(
+                "draft-digest/",
+                wrap(self.draft_digest_view),
+                name="newsletter_campaign_draft_digest",
+            ),
             path(
                 "<path:object_id>/preview/",
                 wrap(self.preview_view),

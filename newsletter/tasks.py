@@ -95,6 +95,12 @@ def start_scheduled_campaign(campaign_id: int) -> bool:
         # Rescheduled (a later task will come), sent by hand, or back to draft.
         return False
     if campaign.article_id and not campaign.article_is_live():
+        article = campaign.article
+        if article is not None and article.is_scheduled:
+            campaign.schedule(article.published_at)  # the brief was moved: follow it
+        else:
+            # Unpublished before it went live: back to a draft, nothing sent.
+            Campaign.objects.filter(pk=campaign_id).update(status=Campaign.Status.DRAFT)
         return False
     try:
         return sending.start(campaign)
