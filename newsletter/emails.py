@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -116,48 +117,72 @@ def campaign_message_id(campaign, delivery) -> str:
     return f"<campaign-{campaign.pk}.delivery-{delivery.pk}@{domain}>"
 
 
-def campaign_context(campaign, *, subscriber, base_url: str) -> dict:
-    unsubscribe_url = (
-        base_url
-        + reverse("newsletter:unsubscribe", kwargs={"token": subscriber.make_unsubscribe_token()})
-        + (f"?campaign={campaign.pk}" if campaign.pk else "")
-    )
-    preferences_url = base_url + reverse(
-        "newsletter:preferences", kwargs={"token": subscriber.make_preferences_token()}
-    )
+# A campaign is rendered once per language and batch, with these stand-ins where
+# each subscriber's own address and links go; they contain nothing HTML escapes.
+_STAND_IN_EMAIL = "stand-in-address-7f3a@stand-in.invalid"
+_STAND_IN_UNSUBSCRIBE = "https://stand-in.invalid/unsubscribe-7f3a"
+_STAND_IN_PREFERENCES = "https://stand-in.invalid/preferences-7f3a"
+
+
+class _StandIn:
+    email = _STAND_IN_EMAIL
+    name = ""
+
+
+def campaign_parts(campaign, *, base_url: str) -> tuple[str, str]:
+    """The campaign's plain-text and HTML parts in the current language, with stand-ins."""
     article = campaign.article
-    return {
+    context = {
         "campaign": campaign,
-        "subscriber": subscriber,
+        "subscriber": _StandIn(),
         "site_url": base_url,
         # Sanitised when the campaign was saved (Campaign.save).
         "body_html": mark_safe(campaign.body),  # noqa: S308
         "body_text": campaign_text(campaign.body),
         "article_url": base_url + article.get_absolute_url() if article else "",
-        "unsubscribe_url": unsubscribe_url,
-        "preferences_url": preferences_url,
+        "unsubscribe_url": _STAND_IN_UNSUBSCRIBE,
+        "preferences_url": _STAND_IN_PREFERENCES,
     }
+    return (
+        render_to_string("newsletter/email/campaign.txt", context),
+        render_to_string("newsletter/email/campaign.html", context),
+    )
 
 
-def campaign_message(campaign, *, subscriber, base_url=None, message_id=None, connection=None):
+def campaign_message(
+    campaign, *, subscriber, base_url=None, message_id=None, connection=None, parts=None
+):
     """The campaign as one subscriber gets it, in the current language, ready to send."""
     base = site_url(base_url=base_url)
-    context = campaign_context(campaign, subscriber=subscriber, base_url=base)
+    text, html = parts or campaign_parts(campaign, base_url=base)
+    unsubscribe_url = (
+        base
+        + reverse("newsletter:unsubscribe", kwargs={"token": subscriber.make_unsubscribe_token()})
+        + (f"?campaign={campaign.pk}" if campaign.pk else "")
+    )
+    preferences_url = base + reverse(
+        "newsletter:preferences", kwargs={"token": subscriber.make_preferences_token()}
+    )
+    for stand_in, value in (
+        (_STAND_IN_EMAIL, subscriber.email),
+        (_STAND_IN_UNSUBSCRIBE, unsubscribe_url),
+        (_STAND_IN_PREFERENCES, preferences_url),
+    ):
+        text = text.replace(stand_in, value)
+        html = html.replace(stand_in, escape(value))
     message = EmailMultiAlternatives(
         subject=campaign.subject,
-        body=render_to_string("newsletter/email/campaign.txt", context),
+        body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[subscriber.email],
         connection=connection,
         headers={
             "Message-ID": message_id or make_msgid(domain="stateup.invalid"),
             # RFC 2369 and RFC 8058: a one-click unsubscribe button in mail programs.
-            "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "Content-Language": get_language() or settings.LANGUAGE_CODE,
         },
     )
-    message.attach_alternative(
-        render_to_string("newsletter/email/campaign.html", context), "text/html"
-    )
+    message.attach_alternative(html, "text/html")
     return message

@@ -156,6 +156,7 @@ def send_batch(batch_id: int) -> int:
     )
     sent = 0
     retry = False
+    parts = {}  # rendered once per language for the whole batch
     last_renewal = time.monotonic()
     connection = get_connection()
     try:
@@ -185,12 +186,17 @@ def send_batch(batch_id: int) -> int:
 
             try:
                 with translation.override(delivery.language):
+                    if delivery.language not in parts:
+                        parts[delivery.language] = emails.campaign_parts(
+                            campaign, base_url=base_url
+                        )
                     message = emails.campaign_message(
                         campaign,
                         subscriber=subscriber,
                         base_url=base_url,
                         message_id=message_id,
                         connection=connection,
+                        parts=parts[delivery.language],
                     )
                 # The SMTP backend calls this just before the server accepts the message.
                 message.commit_point = record_sent
