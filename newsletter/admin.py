@@ -20,6 +20,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_prose_editor.widgets import AdminProseEditorWidget
+from js_asset import Media
 
 from articles.admin.forms import EDITOR_EXTENSIONS
 from newsletter import emails, sending, tasks
@@ -485,6 +486,12 @@ class CampaignAdmin(admin.ModelAdmin):
                 reverse("admin:newsletter_campaign_change", args=[drafts[0].pk])
             )
         return HttpResponseRedirect(reverse("admin:newsletter_campaign_changelist"))
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The body editor loads through an import map, an inline script: it carries
+        # this response's CSP nonce (as on the brief's change page).
+        context["media"] = Media.from_media(context["media"], nonce=str(request.csp_nonce))
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and not obj.is_editable:
