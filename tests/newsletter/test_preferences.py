@@ -83,3 +83,14 @@ def test_an_expired_link_is_410(client, time_machine):
     response = client.get(reverse("newsletter:preferences", args=[token]))
     assert response.status_code == 410
     assert "too old" in response.content.decode()
+
+
+def test_the_preferences_page_has_a_fixed_query_budget(client, django_assert_max_num_queries):
+    for n in range(30):
+        make_category(name=f"Topic {n}")
+    reader = make_subscriber(status="confirmed")
+    reader.topics.set(reader.topics.model.objects.all()[:5])
+    link = url(reader)
+    client.get(link)  # warm the navigation cache
+    with django_assert_max_num_queries(6):
+        assert client.get(link).status_code == 200
