@@ -634,20 +634,22 @@ class CampaignAdmin(admin.ModelAdmin):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         campaign = self._campaign_or_404(request, object_id, send=True)
+        if not campaign.is_editable:
+            messages.warning(request, _("This campaign was already sent or is sending."))
+            return self._back(campaign)
         try:
-            started = sending.start(campaign)
+            sending.check_sendable(campaign)
         except sending.CampaignRefused as error:
             messages.error(request, _("Not sent: %(reason)s") % {"reason": error})
             return self._back(campaign)
-        if started:
-            self.message_user(
-                request,
-                _("Sending to %(count)d subscribers has started.")
-                % {"count": campaign.deliveries.count()},
-                messages.SUCCESS,
-            )
-        else:
-            messages.warning(request, _("This campaign was already sent or is sending."))
+        # Freezing a large list takes a while: the worker does it, not this request.
+        count = campaign.audience().count()
+        enqueue_on_commit(tasks.start_campaign, campaign.pk)
+        self.message_user(
+            request,
+            _("Sending to %(count)d subscribers has started.") % {"count": count},
+            messages.SUCCESS,
+        )
         return self._back(campaign)
 
     def schedule_view(self, request, object_id):

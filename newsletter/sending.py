@@ -86,30 +86,29 @@ def start(campaign: Campaign, *, enqueue: bool = True) -> bool:
         check_sendable(locked)
         size = max(1, settings.STATEUP_CAMPAIGN_BATCH_SIZE)
         recipients = locked.audience().order_by("pk").values_list("pk", "email", "language")
+        # Streamed: memory stays flat whatever the size of the list.
         batches = []
         deliveries = []
         for index, (subscriber_id, email, language) in enumerate(recipients.iterator(2000)):
             if index % size == 0:
-                batch = CampaignBatch(campaign=locked, number=len(batches) + 1)
-                batches.append(batch)
+                batches.append(
+                    CampaignBatch.objects.create(campaign=locked, number=len(batches) + 1)
+                )
             deliveries.append(
                 Delivery(
                     campaign=locked,
-                    batch=batch,
+                    batch=batches[-1],
                     subscriber_id=subscriber_id,
                     email=email,
                     language=language or settings.LANGUAGE_CODE,
                 )
             )
+            if len(deliveries) >= 2000:
+                Delivery.objects.bulk_create(deliveries)
+                deliveries = []
         if not batches:
             raise CampaignRefused(_("No confirmed subscriber matches this audience."))
-        CampaignBatch.objects.bulk_create(batches, batch_size=1000)
-        if not batches[0].pk:  # backends that do not return ids (none we use, but be sure)
-            batches = list(locked.batches.order_by("number"))
-            by_number = {batch.number: batch for batch in batches}
-            for delivery in deliveries:
-                delivery.batch = by_number[delivery.batch.number]
-        Delivery.objects.bulk_create(deliveries, batch_size=2000)
+        Delivery.objects.bulk_create(deliveries)
         now = timezone.now()
         Campaign.objects.filter(pk=locked.pk).update(
             status=Campaign.Status.SENDING, started_at=now, updated_at=now

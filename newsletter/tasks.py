@@ -85,6 +85,22 @@ def watch_campaign(campaign_id: int) -> int:
 
 
 @task()
+def start_campaign(campaign_id: int) -> bool:
+    """Freeze a campaign's recipient list and queue its batches (the admin's "Send now")."""
+    from newsletter import sending
+    from newsletter.models import Campaign
+
+    campaign = Campaign.objects.filter(pk=campaign_id).first()
+    if campaign is None:
+        return False
+    try:
+        return sending.start(campaign)
+    except sending.CampaignRefused as error:
+        logger.warning("Campaign %s refused: %s", campaign_id, error)
+        return False
+
+
+@task()
 def start_scheduled_campaign(campaign_id: int) -> bool:
     """Start a scheduled campaign whose time has come (queued for its scheduled time)."""
     from newsletter import sending
