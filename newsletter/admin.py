@@ -1,16 +1,31 @@
 import csv
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import StreamingHttpResponse
-from django.urls import path
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+    StreamingHttpResponse,
+)
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_prose_editor.widgets import AdminProseEditorWidget
+from js_asset import Media
 
-from newsletter.models import ContactMessage, Subscriber
+from articles.admin.forms import EDITOR_EXTENSIONS
+from newsletter import emails, sending, tasks
+from newsletter.models import Campaign, ContactMessage, Delivery, Subscriber
+from stateup.tasks import enqueue_on_commit
 
 # A spreadsheet treats a cell starting with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -69,7 +84,7 @@ class SubscriberAdminForm(forms.ModelForm):
 
     class Meta:
         model = Subscriber
-        fields = ["email", "name", "interests", "status", "language"]
+        fields = ["email", "name", "interests", "topics", "status", "language"]
 
     def clean_interests(self):
         chosen = set(self.cleaned_data["interests"])
@@ -89,12 +104,19 @@ class SubscriberAdmin(admin.ModelAdmin):
         "pending_email",
         "send_attempts",
     ]
-    list_filter = ["status", InterestFilter, UnsentEmailFilter, "created_at", "confirmed_at"]
+    list_filter = [
+        "status",
+        InterestFilter,
+        UnsentEmailFilter,
+        ("suppressed_at", admin.EmptyFieldListFilter),
+        "created_at",
+        "confirmed_at",
+    ]
     search_fields = ["email", "name"]
     date_hierarchy = "created_at"
-    actions = ["resend_confirmation", "unsubscribe"]
+    actions = ["resend_confirmation", "unsubscribe", "release_suppression"]
     fieldsets = [
-        (None, {"fields": ["email", "name", "interests", "status", "language"]}),
+        (None, {"fields": ["email", "name", "interests", "topics", "status", "language"]}),
         (
             _("Consent"),
             {"fields": ["consent_version", "consent_text", "consented_at", "signup_page"]},
@@ -112,11 +134,15 @@ class SubscriberAdmin(admin.ModelAdmin):
                     "welcome_sent_at",
                     "send_attempts",
                     "last_send_error",
+                    "suppressed_at",
+                    "suppression_reason",
                 ]
             },
         ),
     ]
     readonly_fields = [
+        "suppressed_at",
+        "suppression_reason",
         "consent_version",
         "consent_text",
         "consented_at",
@@ -148,37 +174,44 @@ class SubscriberAdmin(admin.ModelAdmin):
         labels = dict(Subscriber.Interest.choices)
         return ", ".join(str(labels.get(value, value)) for value in subscriber.interests or [])
 
+    @admin.action(description=_("Release from suppression (after a bounce or complaint)"))
+    def release_suppression(self, request, queryset):
+        if not request.user.has_perm("newsletter.change_subscriber"):
+            raise PermissionDenied
+        released = queryset.filter(suppressed_at__isnull=False).update(
+            suppressed_at=None, suppression_reason="", updated_at=timezone.now()
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "Released %(count)d address; it can be emailed again.",
+                "Released %(count)d addresses; they can be emailed again.",
+                released,
+            )
+            % {"count": released},
+            messages.SUCCESS,
+        )
+
     @admin.action(description=_("Send the confirmation email again"))
     def resend_confirmation(self, request, queryset):
-        sent = failed = skipped = 0
+        sent = 0
+        base_url = request.build_absolute_uri("/").rstrip("/")
         for subscriber in queryset.filter(status=Subscriber.Status.PENDING).iterator():
-            result = subscriber.resend_confirmation(request=request)
-            if result:
-                sent += 1
-            elif result is False:
-                failed += 1
+            # Marked due first (the outbox), then handed to the worker.
+            subscriber._request_email(Subscriber.Email.CONFIRMATION, force=True)
+            enqueue_on_commit(tasks.send_subscriber_email, subscriber.pk, base_url)
+            sent += 1
         skipped = queryset.exclude(status=Subscriber.Status.PENDING).count()
         if sent:
             self.message_user(
                 request,
                 ngettext(
-                    "Sent %(count)d confirmation email.",
-                    "Sent %(count)d confirmation emails.",
+                    "Queued %(count)d confirmation email; the worker sends it.",
+                    "Queued %(count)d confirmation emails; the worker sends them.",
                     sent,
                 )
                 % {"count": sent},
                 messages.SUCCESS,
-            )
-        if failed:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d email could not be sent; it will be retried by sendpending.",
-                    "%(count)d emails could not be sent; they will be retried by sendpending.",
-                    failed,
-                )
-                % {"count": failed},
-                messages.ERROR,
             )
         if skipped:
             self.message_user(
@@ -339,3 +372,328 @@ class ContactMessageAdmin(admin.ModelAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+# Campaigns: compose, preview, test-send, send or schedule, and see what happened.
+
+
+class CampaignAdminForm(forms.ModelForm):
+    interests = forms.MultipleChoiceField(
+        label=_("Interests"),
+        choices=Subscriber.Interest.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: every interest."),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=settings.LANGUAGES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "None ticked: every language. Each subscriber gets the email in their language."
+        ),
+    )
+
+    class Meta:
+        model = Campaign
+        fields = ["subject", "preheader", "body", "interests", "topics", "languages"]
+        widgets = {
+            "body": AdminProseEditorWidget(
+                config={"extensions": EDITOR_EXTENSIONS}, preset="configurable"
+            ),
+            "topics": forms.CheckboxSelectMultiple,
+        }
+
+
+class TestSendForm(forms.Form):
+    addresses = forms.MultipleChoiceField(
+        label=_("Send a test to"), choices=(), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        User = get_user_model()
+        staff = (
+            User.objects.filter(is_staff=True, is_active=True)
+            .exclude(email="")
+            .order_by("email")
+            .values_list("email", flat=True)
+            .distinct()
+        )
+        self.fields["addresses"].choices = [(address, address) for address in staff]
+
+
+class CampaignScheduleForm(forms.Form):
+    send_at = forms.DateTimeField(
+        label=_("Send at"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+
+    def clean_send_at(self):
+        value = self.cleaned_data["send_at"]
+        if value <= timezone.now():
+            raise forms.ValidationError(_("Choose a time in the future."))
+        return value
+
+
+@admin.register(Campaign)
+class CampaignAdmin(admin.ModelAdmin):
+    form = CampaignAdminForm
+    list_display = ["subject", "kind", "status", "scheduled_at", "sent_at", "created_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["subject"]
+    readonly_fields = ["kind", "article", "status", "scheduled_at", "started_at", "sent_at"]
+    fieldsets = [
+        (None, {"fields": ["subject", "preheader", "body"]}),
+        (_("Audience"), {"fields": ["interests", "topics", "languages"]}),
+        (_("Sending"), {"fields": readonly_fields}),
+    ]
+    change_form_template = "admin/newsletter/campaign/change_form.html"
+    change_list_template = "admin/newsletter/campaign/change_list.html"
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "can_draft_digest": self.has_add_permission(request),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def draft_digest_view(self, request):
+        from newsletter.drafting import draft_digests
+
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        drafts = draft_digests(by=request.user)
+        if drafts:
+            self.message_user(
+                request,
+                ngettext(
+                    "Drafted %(count)d digest: read it, edit it and send it.",
+                    "Drafted %(count)d digests, one per language: read, edit and send each.",
+                    len(drafts),
+                )
+                % {"count": len(drafts)},
+                messages.SUCCESS,
+            )
+        else:
+            messages.info(request, _("No brief was published since the last digest."))
+        if len(drafts) == 1:
+            return HttpResponseRedirect(
+                reverse("admin:newsletter_campaign_change", args=[drafts[0].pk])
+            )
+        return HttpResponseRedirect(reverse("admin:newsletter_campaign_changelist"))
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The body editor loads through an import map, an inline script: it carries
+        # this response's CSP nonce (as on the brief's change page).
+        context["media"] = Media.from_media(context["media"], nonce=str(request.csp_nonce))
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and not obj.is_editable:
+            # Once sending has started, the email is what was sent: it cannot change.
+            return [
+                *self.readonly_fields,
+                "subject",
+                "preheader",
+                "body",
+                "interests",
+                "topics",
+                "languages",
+            ]
+        return self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not obj.is_editable:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def _can_send(self, request) -> bool:
+        return request.user.has_perm("newsletter.send_campaign")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        campaign = self.get_object(request, unquote(object_id))
+        extra_context = dict(extra_context or {})
+        if campaign is not None:
+            extra_context["campaign_panel"] = {
+                "audience_count": campaign.audience().count() if campaign.is_editable else None,
+                "stats": sending.stats(campaign) if not campaign.is_editable else None,
+                "can_send": self._can_send(request) and campaign.is_editable,
+                "test_form": TestSendForm(),
+                "schedule_form": CampaignScheduleForm(),
+                "preview_url": reverse("admin:newsletter_campaign_preview", args=[campaign.pk]),
+                "preview_text_url": reverse(
+                    "admin:newsletter_campaign_preview_text", args=[campaign.pk]
+                ),
+                "test_url": reverse("admin:newsletter_campaign_test", args=[campaign.pk]),
+                "send_url": reverse("admin:newsletter_campaign_send", args=[campaign.pk]),
+                "schedule_url": reverse("admin:newsletter_campaign_schedule", args=[campaign.pk]),
+                "deliveries_url": reverse("admin:newsletter_delivery_changelist")
+                + f"?campaign__id__exact={campaign.pk}",
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "draft-digest/",
+                wrap(self.draft_digest_view),
+                name="newsletter_campaign_draft_digest",
+            ),
+            path(
+                "<path:object_id>/preview/",
+                wrap(self.preview_view),
+                name="newsletter_campaign_preview",
+            ),
+            path(
+                "<path:object_id>/preview.txt",
+                wrap(self.preview_view),
+                {"as_text": True},
+                name="newsletter_campaign_preview_text",
+            ),
+            path("<path:object_id>/test/", wrap(self.test_view), name="newsletter_campaign_test"),
+            path("<path:object_id>/send/", wrap(self.send_view), name="newsletter_campaign_send"),
+            path(
+                "<path:object_id>/schedule/",
+                wrap(self.schedule_view),
+                name="newsletter_campaign_schedule",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _campaign_or_404(self, request, object_id, *, send=False) -> Campaign:
+        campaign = self.get_object(request, unquote(object_id))
+        if campaign is None:
+            raise Http404(_("No campaign with that ID."))
+        if not self.has_view_permission(request, campaign):
+            raise PermissionDenied
+        if send and not self._can_send(request):
+            raise PermissionDenied
+        return campaign
+
+    def _back(self, campaign):
+        return HttpResponseRedirect(reverse("admin:newsletter_campaign_change", args=[campaign.pk]))
+
+    def preview_view(self, request, object_id, as_text=False):
+        """The email exactly as a subscriber gets it, with links that lead nowhere."""
+        if request.method not in {"GET", "HEAD"}:
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        campaign = self._campaign_or_404(request, object_id)
+        reader = Subscriber(pk=0, email=request.user.email or "reader@example.org")
+        message = emails.campaign_message(
+            campaign, subscriber=reader, base_url=emails.site_url(request)
+        )
+        if as_text:
+            response = HttpResponse(message.body, content_type="text/plain; charset=utf-8")
+        else:
+            response = HttpResponse(
+                message.alternatives[0][0], content_type="text/html; charset=utf-8"
+            )
+        # Email HTML needs its inline styles; nothing else may run or load.
+        response["Content-Security-Policy"] = (
+            "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:"
+        )
+        response["X-Frame-Options"] = "DENY"
+        return response
+
+    def test_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        campaign = self._campaign_or_404(request, object_id)
+        form = TestSendForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose at least one staff address to send the test to."))
+            return self._back(campaign)
+        addresses = form.cleaned_data["addresses"]
+        enqueue_on_commit(
+            tasks.send_campaign_test, campaign.pk, addresses, emails.site_url(request)
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "A test is on its way to %(count)d address.",
+                "A test is on its way to %(count)d addresses.",
+                len(addresses),
+            )
+            % {"count": len(addresses)},
+            messages.SUCCESS,
+        )
+        return self._back(campaign)
+
+    def send_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        campaign = self._campaign_or_404(request, object_id, send=True)
+        if not campaign.is_editable:
+            messages.warning(request, _("This campaign was already sent or is sending."))
+            return self._back(campaign)
+        try:
+            sending.check_sendable(campaign)
+        except sending.CampaignRefused as error:
+            messages.error(request, _("Not sent: %(reason)s") % {"reason": error})
+            return self._back(campaign)
+        # Freezing a large list takes a while: the worker does it, not this request.
+        count = campaign.audience().count()
+        enqueue_on_commit(tasks.start_campaign, campaign.pk)
+        self.message_user(
+            request,
+            _("Sending to %(count)d subscribers has started.") % {"count": count},
+            messages.SUCCESS,
+        )
+        return self._back(campaign)
+
+    def schedule_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        campaign = self._campaign_or_404(request, object_id, send=True)
+        if not campaign.is_editable:
+            messages.warning(request, _("This campaign was already sent or is sending."))
+            return self._back(campaign)
+        form = CampaignScheduleForm(request.POST)
+        if not form.is_valid():
+            for error in form.errors.get("send_at", []):
+                messages.error(request, error)
+            return self._back(campaign)
+        try:
+            sending.check_sendable(campaign)
+        except sending.CampaignRefused as error:
+            messages.error(request, _("Not scheduled: %(reason)s") % {"reason": error})
+            return self._back(campaign)
+        campaign.schedule(form.cleaned_data["send_at"])
+        self.message_user(
+            request,
+            _("Scheduled for %(when)s.")
+            % {"when": date_format(timezone.localtime(campaign.scheduled_at), "DATETIME_FORMAT")},
+            messages.SUCCESS,
+        )
+        return self._back(campaign)
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    """The per-recipient table of a campaign: read only."""
+
+    list_display = ["email", "campaign", "status", "language", "attempts", "sent_at", "last_error"]
+    list_filter = ["status", "campaign"]
+    search_fields = ["email"]
+    list_select_related = ["campaign"]
+    list_per_page = 100
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

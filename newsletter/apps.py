@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class NewsletterConfig(AppConfig):
     name = "newsletter"
     verbose_name = _("Newsletter")
+
+    def ready(self):
+        from newsletter import tasks
+
+        tasks.connect()

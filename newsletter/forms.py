@@ -131,3 +131,30 @@ class ContactForm(HumanCheckForm):
         return ContactMessage.objects.create(
             language=language, **{field: self.cleaned_data[field] for field in fields}
         )
+
+
+class PreferencesForm(forms.Form):
+    """What a subscriber receives: chosen on the page their signed link opens."""
+
+    interests = forms.MultipleChoiceField(
+        label=_("I’m interested in"),
+        choices=Subscriber.Interest.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Topics I follow (none: every topic)"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    language = forms.ChoiceField(label=_("Emails in"), choices=())
+
+    def __init__(self, *args, **kwargs):
+        from django.conf import settings
+
+        from articles.models import Category
+
+        super().__init__(*args, **kwargs)
+        self.fields["topics"].queryset = Category.objects.order_by("name")
+        self.fields["language"].choices = settings.LANGUAGES

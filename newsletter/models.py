@@ -6,13 +6,19 @@ from django.core import signing
 from django.db import IntegrityError, models, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Lower
+from django.dispatch import Signal
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from publicforms.forms import normalize_email
+from stateup.tasks import after_commit
 
 logger = logging.getLogger(__name__)
+
+# Sent once a campaign's scheduling commits (campaign_id, at); newsletter/tasks.py
+# queues its start for then (the models know nothing of tasks).
+campaign_scheduled = Signal()
 
 # The wording a subscriber agrees to. Change the text only together with the
 # version, so every subscriber's record says which words they agreed to.
@@ -82,6 +88,31 @@ class SubscriberQuerySet(models.QuerySet):
     def with_unsent_email(self):
         return self.exclude(pending_email="")
 
+    def reachable(self):
+        """Confirmed and not suppressed: the only subscribers a campaign may reach."""
+        return self.filter(status=Subscriber.Status.CONFIRMED, suppressed_at__isnull=True)
+
+    def audience(self, *, interests=(), topics=(), languages=()):
+        """
+        Reachable subscribers matching every filter given. A subscriber who chose no
+        interests or no topics is taken to want them all.
+        """
+        audience = self.reachable()
+        if interests:
+            wants = Q(interests=[])
+            for interest in interests:
+                # Interests are fixed words, so their quoted form identifies them in the JSON.
+                wants |= Q(interests__icontains=f'"{interest}"')
+            audience = audience.filter(wants)
+        if topics:
+            follows = Subscriber.topics.through.objects.filter(subscriber=models.OuterRef("pk"))
+            audience = audience.filter(
+                models.Exists(follows.filter(category__in=topics)) | ~models.Exists(follows)
+            )
+        if languages:
+            audience = audience.filter(language__in=languages)
+        return audience
+
     def sign_up(self, *, email: str, **details) -> "Subscriber":
         """
         Record a signup for `email`: a new pending subscriber, or an existing one
@@ -140,6 +171,23 @@ class Subscriber(MailDelivery):
         default=settings.LANGUAGE_CODE,
         help_text=_("Emails are written in this language."),
     )
+    topics = models.ManyToManyField(
+        "articles.Category",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="+",
+        help_text=_("The topics followed; none means every topic."),
+    )
+    suppressed_at = models.DateTimeField(
+        _("suppressed"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when the provider reports a bounce or complaint: nothing is sent to the "
+            "address until an administrator clears this."
+        ),
+    )
+    suppression_reason = models.CharField(_("suppression reason"), max_length=20, blank=True)
     signup_page = models.CharField(
         _("signed up on"), max_length=500, blank=True, help_text=_("The page the form was on.")
     )
@@ -256,6 +304,16 @@ class Subscriber(MailDelivery):
                 setattr(self, field, value)
         return changed == 1
 
+    def suppress(self, reason: str) -> bool:
+        """Stop all email to this address at once (a bounce or complaint); False if already."""
+        now = timezone.now()
+        changed = Subscriber.objects.filter(pk=self.pk, suppressed_at__isnull=True).update(
+            suppressed_at=now, suppression_reason=reason[:20], pending_email="", updated_at=now
+        )
+        if changed:
+            self.suppressed_at, self.suppression_reason, self.pending_email = now, reason[:20], ""
+        return changed == 1
+
     # Signed links.
 
     def _make_token(self, salt: str) -> str:
@@ -282,6 +340,13 @@ class Subscriber(MailDelivery):
     def make_unsubscribe_token(self) -> str:
         return self._make_token("newsletter.unsubscribe")
 
+    def make_preferences_token(self) -> str:
+        return self._make_token("newsletter.preferences")
+
+    @classmethod
+    def from_preferences_token(cls, token: str) -> "Subscriber":
+        return cls._from_token(token, "newsletter.preferences", UNSUBSCRIBE_TOKEN_MAX_AGE)
+
     @classmethod
     def from_confirm_token(cls, token: str) -> "Subscriber":
         return cls._from_token(token, "newsletter.confirm", CONFIRM_TOKEN_MAX_AGE)
@@ -292,7 +357,7 @@ class Subscriber(MailDelivery):
 
     # Outgoing email.
 
-    def send_pending_email(self, *, request=None) -> bool | None:
+    def send_pending_email(self, *, request=None, base_url=None) -> bool | None:
         """
         Send the email that is due, if this process can claim it. True when sent,
         False when sending failed (recorded for staff and retried later), None when
@@ -301,7 +366,7 @@ class Subscriber(MailDelivery):
         from newsletter import emails
 
         kind = self.pending_email
-        if kind and self.status == self.Status.UNSUBSCRIBED:
+        if kind and (self.status == self.Status.UNSUBSCRIBED or self.suppressed_at):
             # Nothing goes to someone who has left, whatever was waiting.
             Subscriber.objects.filter(pk=self.pk).update(pending_email="")
             self.pending_email = ""
@@ -314,7 +379,7 @@ class Subscriber(MailDelivery):
         }[kind]
         try:
             with translation.override(self.language):
-                sender(self, request=request)
+                sender(self, request=request, base_url=base_url)
         except Exception as error:  # any mail failure: keep the signup, retry later
             logger.warning("Sending the %s email to subscriber %s failed: %s", kind, self.pk, error)
             self._record_send_failure(error)
@@ -387,14 +452,14 @@ class ContactMessage(MailDelivery):
             self.handled_at = None
         super().save(*args, **kwargs)
 
-    def send_notification(self, *, request=None) -> bool | None:
+    def send_notification(self, *, request=None, base_url=None) -> bool | None:
         """Email the message to staff, once; see `Subscriber.send_pending_email`."""
         from newsletter import emails
 
         if self.notified_at is not None or not self._claim_send(Q(notified_at__isnull=True)):
             return None
         try:
-            emails.send_contact_notification(self, request=request)
+            emails.send_contact_notification(self, request=request, base_url=base_url)
         except Exception as error:  # any mail failure: the message is stored, retry later
             logger.warning("Sending contact message %s to staff failed: %s", self.pk, error)
             self._record_send_failure(error)
@@ -404,3 +469,222 @@ class ContactMessage(MailDelivery):
         )
         self.refresh_from_db()
         return True
+
+
+# Campaigns: one email to many subscribers, sent by the worker in batches.
+
+SUBJECT_MAX_LENGTH = 150
+
+
+class CampaignQuerySet(models.QuerySet):
+    def due(self):
+        """Scheduled campaigns whose time has come."""
+        return self.filter(status=Campaign.Status.SCHEDULED, scheduled_at__lte=timezone.now())
+
+
+class Campaign(models.Model):
+    """An email to an audience of subscribers, written and sent by staff."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    class Kind(models.TextChoices):
+        NEWSLETTER = "newsletter", _("Newsletter")
+        BRIEF = "brief", _("A brief")
+        DIGEST = "digest", _("Digest")
+
+    subject = models.CharField(_("subject"), max_length=SUBJECT_MAX_LENGTH)
+    preheader = models.CharField(
+        _("preheader"),
+        max_length=200,
+        blank=True,
+        help_text=_("The line mail programs show after the subject."),
+    )
+    body = models.TextField(
+        _("body"), help_text=_("Sanitised on save, as briefs are: no scripts, styles or frames.")
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.NEWSLETTER)
+    article = models.ForeignKey(
+        "articles.Article",
+        verbose_name=_("brief"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="campaigns",
+        help_text=_("The brief this email announces, if any."),
+    )
+    interests = models.JSONField(
+        _("interests"),
+        default=list,
+        blank=True,
+        help_text=_("Send to subscribers with any of these interests; none: everyone."),
+    )
+    topics = models.ManyToManyField(
+        "articles.Category",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="+",
+        help_text=_("Send to subscribers following any of these topics; none: every topic."),
+    )
+    languages = models.JSONField(
+        _("languages"),
+        default=list,
+        blank=True,
+        help_text=_("Send to subscribers reading in any of these languages; none: every language."),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    scheduled_at = models.DateTimeField(_("scheduled for"), null=True, blank=True)
+    started_at = models.DateTimeField(_("sending started"), null=True, blank=True, editable=False)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = CampaignQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+        permissions = [("send_campaign", _("Can send and schedule campaigns"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "scheduled", "sending", "sent", "failed"]),
+                name="newsletter_campaign_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    def save(self, *args, **kwargs):
+        from articles.sanitize import clean_body
+
+        self.body = clean_body(self.body)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in {self.Status.DRAFT, self.Status.SCHEDULED}
+
+    def article_is_live(self) -> bool:
+        """A brief's email goes out only once the brief is public."""
+        from articles.models import Article
+
+        return Article.objects.published().filter(pk=self.article_id).exists()
+
+    def schedule(self, at) -> None:
+        """Send at `at` (the worker starts it then); a later call moves the time."""
+        Campaign.objects.filter(pk=self.pk, status__in=["draft", "scheduled"]).update(
+            status=self.Status.SCHEDULED, scheduled_at=at, updated_at=timezone.now()
+        )
+        self.refresh_from_db()
+        campaign_id = self.pk
+        after_commit(lambda: campaign_scheduled.send(Campaign, campaign_id=campaign_id, at=at))
+
+    def audience(self):
+        """The subscribers this campaign would go to now."""
+        return Subscriber.objects.audience(
+            interests=self.interests,
+            topics=list(self.topics.all()),
+            languages=self.languages,
+        )
+
+
+class CampaignBatch(models.Model):
+    """A slice of a campaign's frozen recipient list, sent by one task at a time."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        SENDING = "sending", _("Sending")
+        DONE = "done", _("Done")
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="batches")
+    number = models.PositiveIntegerField()
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
+    claim = models.CharField(max_length=32, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    retry_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["campaign", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "number"], name="campaign_batch_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id}/{self.number}"
+
+
+class Delivery(models.Model):
+    """One campaign to one subscriber: the recipient list, frozen when sending starts."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        SKIPPED = "skipped", _("Not sent (left or suppressed before sending)")
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="deliveries")
+    batch = models.ForeignKey(CampaignBatch, on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(
+        Subscriber, null=True, on_delete=models.SET_NULL, related_name="deliveries"
+    )
+    email = models.EmailField(_("email address"))
+    language = models.CharField(_("language"), max_length=8)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveIntegerField(_("failed attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    message_id = models.CharField(_("message ID"), max_length=255, blank=True, db_index=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    bounced_at = models.DateTimeField(_("bounced"), null=True, blank=True)
+    complained_at = models.DateTimeField(_("complaint"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["campaign", "pk"]
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "subscriber"], name="delivery_once_per_subscriber"
+            )
+        ]
+        indexes = [models.Index(fields=["batch", "status"], name="delivery_batch_status_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id} → {self.email}"
+
+
+class SuppressionEvent(models.Model):
+    """A provider's report (bounce, complaint) received through a signed webhook; kept once."""
+
+    event_id = models.CharField(max_length=255, unique=True)
+    esp_name = models.CharField(max_length=40)
+    event_type = models.CharField(max_length=20)
+    recipient = models.EmailField()
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("provider report")
+        verbose_name_plural = _("provider reports")
+
+    def __str__(self) -> str:
+        return f"{self.event_type}: {self.recipient}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from newsletter import views
+from newsletter import views, webhooks
 
 app_name = "newsletter"
 
@@ -8,4 +8,6 @@ urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("preferences/<str:token>/", views.preferences, name="preferences"),
+    path("webhooks/<slug:esp>/tracking/", webhooks.tracking, name="webhook"),
 ]

@@ -15,11 +15,20 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from newsletter.forms import ContactForm, SignupForm
-from newsletter.models import CONSENT_TEXT, CONSENT_VERSION, ExpiredToken, InvalidToken, Subscriber
+from newsletter import tasks
+from newsletter.forms import ContactForm, PreferencesForm, SignupForm
+from newsletter.models import (
+    CONSENT_TEXT,
+    CONSENT_VERSION,
+    Delivery,
+    ExpiredToken,
+    InvalidToken,
+    Subscriber,
+)
 from publicforms import ratelimits, submission
 from publicforms.forms import safe_local_path
 from publicforms.middleware import accepts_json
+from stateup.tasks import enqueue_on_commit
 
 SIGNUP_SENT = _("Thank you! Check your inbox to confirm your subscription.")
 CONTACT_SENT = _("Thank you! Your message has been sent; we will reply by email.")
@@ -62,7 +71,7 @@ def _sign_up(request, form) -> None:
         language=get_language() or "",
     )
     # Stored and committed first: a failing mail server cannot lose the signup.
-    subscriber.send_pending_email(request=request)
+    _send_in_background(tasks.send_subscriber_email, subscriber.pk, request)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -87,7 +96,12 @@ def contact(request):
 def _send_contact_message(request, form) -> None:
     message = form.save(language=get_language() or "")
     # Stored first: a failing mail server cannot lose the message.
-    message.send_notification(request=request)
+    _send_in_background(tasks.send_contact_notification, message.pk, request)
+
+
+def _send_in_background(task, pk: int, request) -> None:
+    # The worker has no request: give it this site's address for the links.
+    enqueue_on_commit(task, pk, request.build_absolute_uri("/").rstrip("/"))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -101,7 +115,7 @@ def confirm(request, token: str):
         # Only the button's POST confirms: mail scanners follow links with GET.
         if subscriber.status != Subscriber.Status.UNSUBSCRIBED:
             if subscriber.confirm():
-                subscriber.send_pending_email(request=request)
+                _send_in_background(tasks.send_subscriber_email, subscriber.pk, request)
             messages.success(request, _("Your subscription is confirmed. Welcome to StateUp!"))
         return redirect(request.path)
     return render(
@@ -122,7 +136,8 @@ def unsubscribe(request, token: str):
     except InvalidToken as error:
         return _bad_link(request, "unsubscribe", expired=isinstance(error, ExpiredToken))
     if request.method == "POST":
-        subscriber.unsubscribe()
+        if subscriber.unsubscribe():
+            _count_unsubscribe(subscriber, request.GET.get("campaign", ""))
         if request.POST.get("List-Unsubscribe") == "One-Click":
             return HttpResponse(
                 gettext("You have been unsubscribed."), content_type="text/plain; charset=utf-8"
@@ -130,6 +145,54 @@ def unsubscribe(request, token: str):
         messages.success(request, _("You have been unsubscribed. We will not email you again."))
         return redirect(request.path)
     return render(request, "newsletter/subscriber_unsubscribe.html", {"subscriber": subscriber})
+
+
+def _count_unsubscribe(subscriber, campaign_id: str) -> None:
+    """Counted in the campaign's statistics: the link in its email carries its number."""
+    if campaign_id.isascii() and campaign_id.isdigit() and len(campaign_id) < 19:
+        Delivery.objects.filter(
+            campaign_id=int(campaign_id), subscriber=subscriber, unsubscribed_at__isnull=True
+        ).update(unsubscribed_at=timezone.now())
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@never_cache
+def preferences(request, token: str):
+    """The page a subscriber's signed link opens: interests, topics, language, or leave."""
+    try:
+        subscriber = Subscriber.from_preferences_token(token)
+    except InvalidToken as error:
+        return _bad_link(request, "preferences", expired=isinstance(error, ExpiredToken))
+    if request.method == "POST":
+        if "leave" in request.POST:
+            subscriber.unsubscribe()
+            messages.success(request, _("You have been unsubscribed. We will not email you again."))
+            return redirect(request.path)
+        form = PreferencesForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            subscriber.interests = data["interests"]
+            subscriber.language = data["language"]
+            subscriber.save(update_fields=["interests", "language", "updated_at"])
+            subscriber.topics.set(data["topics"])
+            messages.success(request, _("Your choices are saved."))
+            return redirect(request.path)
+        status = 400
+    else:
+        form = PreferencesForm(
+            initial={
+                "interests": subscriber.interests,
+                "topics": list(subscriber.topics.values_list("pk", flat=True)),
+                "language": subscriber.language,
+            }
+        )
+        status = 200
+    return render(
+        request,
+        "newsletter/subscriber_preferences.html",
+        {"subscriber": subscriber, "form": form},
+        status=status,
+    )
 
 
 def _bad_link(request, kind: str, *, expired: bool):

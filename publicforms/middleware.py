@@ -28,6 +28,12 @@ def accepts_json(view):
     return view
 
 
+def checks_own_body(view):
+    """The view reads and verifies its body itself, whatever its type (provider webhooks)."""
+    view.checks_own_body = True
+    return view
+
+
 class Refusal(Exception):
     def __init__(self, status: int, message: str):
         super().__init__(message)
@@ -111,7 +117,9 @@ class RequestBodyMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.method not in METHODS_WITH_BODIES:
+        if request.method not in METHODS_WITH_BODIES or getattr(
+            view_func, "checks_own_body", False
+        ):
             return None
         try:
             check_body(request, json_allowed=getattr(view_func, "accepts_json", False))

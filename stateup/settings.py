@@ -64,6 +64,11 @@ INSTALLED_APPS = [
     "newsletter",
     "experts",
     "events",
+    # The Redis queue's worker command (rqworker) and its DEP 14 backend.
+    "django_rq",
+    "django_tasks_rq",
+    # Email providers (ESPs) and their signed delivery webhooks.
+    "anymail",
 ]
 # Demo content and the data behind `make bench`: development tooling, not the product.
 STATEUP_DEMO = env.bool("STATEUP_DEMO", default=DEBUG)
@@ -204,6 +209,9 @@ EMAIL_URL = env.str("EMAIL_URL", default="")
 if EMAIL_URL:
     _email = env.email_url("EMAIL_URL")
     EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+    if EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend":
+        # Django's, recording campaign deliveries at the right moment (newsletter/smtp.py).
+        EMAIL_BACKEND = "newsletter.smtp.EmailBackend"
     EMAIL_HOST = _email.get("EMAIL_HOST", "")
     EMAIL_PORT = _email.get("EMAIL_PORT", 25)
     EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER", "")
@@ -231,6 +239,32 @@ STATEUP_LICENCE_NAME = env.str("STATEUP_LICENCE_NAME", default="CC BY 4.0")
 STATEUP_LICENCE_URL = env.str(
     "STATEUP_LICENCE_URL", default="https://creativecommons.org/licenses/by/4.0/"
 )
+# With STATEUP_TASKS_BACKEND=django_tasks_rq.RQBackend tasks go to RQ on Redis
+# (REDIS_URL, or STATEUP_TASKS_REDIS_URL to keep the queue apart from the cache);
+# run `manage.py rqworker` instead of `manage.py db_worker` (README, "Background work").
+RQ_QUEUES = {
+    "default": {
+        "URL": env.str("STATEUP_TASKS_REDIS_URL", default=REDIS_URL or "redis://127.0.0.1:6379/0"),
+        "DEFAULT_TIMEOUT": 3600,
+    }
+}
+
+# Delivery webhooks (anymail): the shared secret the provider's webhook sends as
+# HTTP basic auth ("user:password"), plus any ESP-specific signing key below.
+ANYMAIL = {
+    key: value
+    for key, value in {
+        "WEBHOOK_SECRET": env.str("STATEUP_WEBHOOK_SECRET", default=""),
+        "MAILGUN_WEBHOOK_SIGNING_KEY": env.str("MAILGUN_WEBHOOK_SIGNING_KEY", default=""),
+        "POSTMARK_WEBHOOK_SECRET": env.str("POSTMARK_WEBHOOK_SECRET", default=""),
+    }.items()
+    if value
+}
+# Campaigns go out in batches of this many messages, one task each: small enough
+# that a lost worker costs little, large enough to reuse one SMTP connection.
+STATEUP_CAMPAIGN_BATCH_SIZE = env.int("STATEUP_CAMPAIGN_BATCH_SIZE", default=500)
+# A batch whose worker has not reported for this many seconds is taken over.
+STATEUP_CAMPAIGN_LEASE_SECONDS = env.float("STATEUP_CAMPAIGN_LEASE_SECONDS", default=60)
 
 STATEUP_RATE_LIMITS = env.str("STATEUP_RATE_LIMITS", default="1") != "0"
 

@@ -22,6 +22,22 @@ def _isolated_media_and_cache(settings, tmp_path):
     cache.clear()
 
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_inline(request, settings, monkeypatch):
+    """
+    Background tasks run inline, as soon as they are enqueued: a test's transaction
+    never commits, so "after commit" means "now" here. Tests of the real workers
+    (marker `real_tasks`) keep the configured backend and commit for real.
+    """
+    if request.node.get_closest_marker("real_tasks"):
+        return
+    settings.TASKS = IMMEDIATE_TASKS
+    monkeypatch.setattr("stateup.tasks.on_commit", lambda callback, **kwargs: callback())
+
+
 @pytest.fixture
 def staff_user(django_user_model):
     return django_user_model.objects.create_user(
@@ -49,3 +65,18 @@ def redis_url() -> str:
             pytest.fail(f"Redis does not answer at {REDIS_URL}, and CI must run these tests")
         pytest.skip(f"Redis is not running at {REDIS_URL}")
     return REDIS_URL
+
+
+@pytest.fixture
+def smtp_sink(settings):
+    """A real SMTP server on a local port, with Django's SMTP backend pointed at it."""
+    from tests.newsletter.smtp_sink import SmtpSink
+
+    sink = SmtpSink()
+    settings.EMAIL_BACKEND = "newsletter.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = sink.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    yield sink
+    sink.stop()

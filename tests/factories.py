@@ -197,3 +197,18 @@ def make_registration(event, **overrides):
     }
     fields.update(overrides)
     return Registration.objects.create(**fields)
+
+
+def make_campaign(*, topics=(), **overrides):
+    """A draft campaign to everyone, unless overridden."""
+    from newsletter.models import Campaign
+
+    fields = {
+        "subject": "News from StateUp",
+        "preheader": "Three briefs this month",
+        "body": "<p>Hello readers.</p><p>Read <a href='https://example.org/x'>this</a>.</p>",
+    }
+    fields.update(overrides)
+    campaign = Campaign.objects.create(**fields)
+    campaign.topics.set(topics)
+    return campaign

@@ -8,7 +8,16 @@ from pathlib import Path
 
 from django.conf import settings
 
-PACKAGES = ("stateup", "pagecache", "publicforms", "articles", "newsletter", "demo", "events", "experts")
+PACKAGES = (
+    "stateup",
+    "pagecache",
+    "publicforms",
+    "articles",
+    "newsletter",
+    "demo",
+    "events",
+    "experts",
+)
 # The project's own apps, which the page cache must know nothing about.
 PROJECT_APPS = ("stateup", "publicforms", "articles", "newsletter", "demo", "events", "experts")
 

@@ -102,7 +102,7 @@ def test_email_url_configures_smtp():
         env={**PRODUCTION_ENV, "EMAIL_URL": "smtp+tls://user:pass@mail.example.org:587"},
     )
     assert result.stdout.split() == [
-        "django.core.mail.backends.smtp.EmailBackend",
+        "newsletter.smtp.EmailBackend",
         "mail.example.org",
         "587",
         "True",

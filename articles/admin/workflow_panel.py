@@ -97,6 +97,10 @@ class WorkflowPanelMixin(BriefPagesMixin):
                     for link in links
                 ],
                 "updated_by": display_name(article.updated_by) if article.updated_by_id else "",
+                # "Send this brief to subscribers": editors, once it is published or scheduled.
+                "can_announce": user.has_perm("newsletter.send_campaign")
+                and (article.is_public or article.is_scheduled),
+                "announce_url": reverse("admin:articles_article_announce", args=[article.pk]),
             }
         }
 
@@ -113,12 +117,42 @@ class WorkflowPanelMixin(BriefPagesMixin):
             ),
             path("<path:object_id>/share/", wrap(self.share_view), name="articles_article_share"),
             path(
+                "<path:object_id>/announce/",
+                wrap(self.announce_view),
+                name="articles_article_announce",
+            ),
+            path(
                 "<path:object_id>/share/<int:link_id>/revoke/",
                 wrap(self.revoke_view),
                 name="articles_article_revoke",
             ),
             *super().get_urls(),
         ]
+
+    def announce_view(self, request, object_id):
+        """Send the brief to subscribers (now if live, else when it goes live)."""
+        from newsletter import drafting, sending
+
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._article_or_404(request, object_id)
+        if not request.user.has_perm("newsletter.send_campaign"):
+            return self.refused(
+                request, [gettext("Only editors send briefs to subscribers.")], article=article
+            )
+        try:
+            campaign = drafting.announce_brief(article, by=request.user)
+        except sending.CampaignRefused as error:
+            messages.error(request, gettext("Not sent: %(reason)s") % {"reason": error})
+            return HttpResponseRedirect(self._change_url(article))
+        if campaign.status == campaign.Status.SCHEDULED:
+            text = gettext("The email to subscribers goes out when the brief goes live.")
+        else:
+            text = gettext("Sending the brief to %(count)d subscribers.") % {
+                "count": campaign.deliveries.count()
+            }
+        messages.success(request, text)
+        return HttpResponseRedirect(reverse("admin:newsletter_campaign_change", args=[campaign.pk]))
 
     def transition_view(self, request, object_id, name):
         if request.method != "POST":

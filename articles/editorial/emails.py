@@ -1,7 +1,7 @@
 """
 The editorial workflow's emails, one function per kind of message, each with a
 plain-text and an HTML body (templates/articles/email/). Each takes plain
-arguments, so it can move to a task queue unchanged.
+arguments, so the worker runs them (articles/tasks.py).
 """
 
 import logging
@@ -33,7 +33,8 @@ def _links(article: Article) -> dict:
     }
 
 
-def _send(*, subject: str, template: str, context: dict, recipients: list[str]) -> int:
+def _send(*, subject: str, template: str, context: dict, recipients: list[str]) -> int | None:
+    """Send one email; the number sent, or None when the mail server refused it."""
     if not recipients:
         return 0
     message = EmailMultiAlternatives(
@@ -52,7 +53,7 @@ def _send(*, subject: str, template: str, context: dict, recipients: list[str]) 
         logger.exception(
             "Could not send the %s email for brief %s", template, context["article"].pk
         )
-        return 0
+        return None
 
 
 def editor_addresses() -> list[str]:
@@ -78,7 +79,7 @@ def writer_addresses(article: Article, *, exclude=None) -> list[str]:
     return sorted(set(users.values_list("email", flat=True)))
 
 
-def send_submitted_for_review(article: Article, *, submitted_by=None) -> int:
+def send_submitted_for_review(article: Article, *, submitted_by=None) -> int | None:
     """Tell the editors a brief is waiting for them."""
     context = {"article": article, "who": _display_name(submitted_by), **_links(article)}
     return _send(
@@ -89,7 +90,7 @@ def send_submitted_for_review(article: Article, *, submitted_by=None) -> int:
     )
 
 
-def send_changes_requested(article: Article, *, requested_by=None, reason: str) -> int:
+def send_changes_requested(article: Article, *, requested_by=None, reason: str) -> int | None:
     """Give the writers the editor's reason for sending their brief back."""
     context = {
         "article": article,

@@ -11,7 +11,8 @@ Writers: create briefs, edit their own and shared drafts, submit them for
 review, share previews. Editors: everything writers can, plus review, publish,
 schedule, unpublish, archive and delete briefs, and manage topics, tags and
 authors. Events follow the same split: writers draft them, editors publish,
-cancel and manage registrations. Administrators: people (users, groups, login lockouts), subscribers
+cancel and manage registrations. Writers draft newsletter campaigns; editors also
+send and schedule them. Administrators: people (users, groups, login lockouts), subscribers
 and the site's other settings; they can read briefs.
 """
 
@@ -30,6 +31,8 @@ WRITER_PERMISSIONS = {
         "add_eventspeaker", "change_eventspeaker", "delete_eventspeaker", "view_eventspeaker",
         "view_registration",
     },
+    # Writers may draft campaigns and preview them; only editors send or schedule.
+    "newsletter": {"add_campaign", "change_campaign", "view_campaign"},
 }  # fmt: skip
 
 EDITOR_PERMISSIONS = {
@@ -43,6 +46,10 @@ EDITOR_PERMISSIONS = {
     },
     "taggit": {"*"},
     "events": {"*"},
+    "newsletter": {
+        "add_campaign", "change_campaign", "view_campaign", "delete_campaign",
+        "send_campaign", "view_delivery",
+    },
 }  # fmt: skip
 
 # "*": every permission of the app, including models added later.

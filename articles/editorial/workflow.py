@@ -311,15 +311,15 @@ def apply(article: Article, transition: Transition, *, by=None, at=None, reason:
 
 
 def announce(article: Article, transition: Transition, *, by=None, reason: str = "") -> None:
-    """Send the emails a transition calls for, once its transaction has committed."""
-    from articles.editorial import emails
+    """Hand the emails a transition calls for to the worker, once its transaction has committed."""
+    from articles.tasks import send_workflow_email
+    from stateup.tasks import enqueue_on_commit
 
+    by_id = by.pk if by is not None else None
     if transition == Transition.SUBMIT:
-        transaction.on_commit(lambda: emails.send_submitted_for_review(article, submitted_by=by))
+        enqueue_on_commit(send_workflow_email, "submitted_for_review", article.pk, by_id)
     elif transition == Transition.REQUEST_CHANGES:
-        transaction.on_commit(
-            lambda: emails.send_changes_requested(article, requested_by=by, reason=reason)
-        )
+        enqueue_on_commit(send_workflow_email, "changes_requested", article.pk, by_id, reason)
 
 
 def perform(article: Article, transition: Transition, *, by=None, at=None, reason: str = ""):

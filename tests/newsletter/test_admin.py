@@ -135,7 +135,7 @@ def test_action_resend_confirmation_sends_to_pending_only(staff_client):
     )
     assert [message.to for message in mail.outbox] == [[pending.email]]
     text = response.content.decode()
-    assert "Sent 1 confirmation email." in text
+    assert "Queued 1 confirmation email; the worker sends it." in text
     assert "Skipped 1 subscriber who is not pending." in text
 
 

@@ -95,6 +95,8 @@ def test_simultaneous_signups_on_a_sqlite_file_leave_one_row_and_no_error(tmp_pa
         "DJANGO_SETTINGS_MODULE": "stateup.settings",
         "DJANGO_DEBUG": "1",
         "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        # The email is sent in the web process here, to count it in the outbox.
+        "STATEUP_TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
     }
     result = subprocess.run(
         [sys.executable, "-c", SQLITE_SCRIPT],

@@ -13,8 +13,8 @@ from articles.models import Article, Author, Authorship, Category, RelatedLink, 
 from demo import content as demo_content
 from demo import events as demo_events
 from demo.illustrations import hero_illustration
-from experts.models import Expert, SpokenLanguage
 from events.models import Event, EventSpeaker, Registration
+from experts.models import Expert, SpokenLanguage
 
 
 class Command(BaseCommand):
