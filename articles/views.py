@@ -2,7 +2,7 @@ from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.db.models import prefetch_related_objects
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.template.loader import get_template
@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from articles.models import Article, Author, Category, bylines
+from articles.languages import UNTRANSLATED, brief_translations
+from articles.models import Article, Author, Category, bylines, current_language
 from articles.redirects import follows_old_slugs
 from pagecache import fragments
 from pagecache.pagination import paginate
@@ -23,7 +24,7 @@ HOME_LATEST = 6
 
 def _public_ids(briefs=None):
     """The ids of published briefs (all, or of `briefs`), newest first: cards are made from ids."""
-    briefs = Article.objects.published() if briefs is None else briefs
+    briefs = Article.objects.published().in_language() if briefs is None else briefs
     return briefs.newest_first().values_list("pk", flat=True)
 
 
@@ -33,7 +34,9 @@ def _kept_ids(request, key: tuple, briefs) -> list[int]:
     index returns in order (a tag's briefs, an author's): they are read whole anyway
     to be sorted, so a page, its count and any later page then cost nothing.
     """
-    return fragments.remember(request, ("ids", *key), lambda: list(_public_ids(briefs)))
+    return fragments.remember(
+        request, ("ids", *key, current_language()), lambda: list(_public_ids(briefs))
+    )
 
 
 def brief_cards(request, ids, heading: str = "h3", articles=None) -> list[SafeString]:
@@ -67,11 +70,18 @@ def brief_cards(request, ids, heading: str = "h3", articles=None) -> list[SafeSt
 
 @require_safe
 def article_list(request):
-    page = paginate(request, _public_ids(), PAGE_SIZE, newest_first_key=("list",))
+    page = paginate(
+        request, _public_ids(), PAGE_SIZE, newest_first_key=("list", current_language())
+    )
     return render(
         request,
         "articles/article_list.html",
-        {"page": page, "cards": brief_cards(request, page.object_list, "h2")},
+        {
+            "page": page,
+            "cards": brief_cards(request, page.object_list, "h2"),
+            # Set by the header's language switcher on a brief with no version here.
+            "untranslated": request.GET.get(UNTRANSLATED) == "1",
+        },
     )
 
 
@@ -100,6 +110,7 @@ def brief_context(article: Article, request=None) -> dict:
         "related_links": [link for link in article.related_links.all() if link.href],
         "related_cards": related_cards(article, request),
         "share": share_links(url, article.title),
+        "translations": brief_translations(article),
     }
 
 
@@ -108,7 +119,8 @@ def related_cards(article: Article, request=None) -> list[SafeString]:
     fetched = []
 
     def choose():
-        public = Article.objects.published().for_cards().defer("body")
+        public = Article.objects.published().in_language(article.language)
+        public = public.for_cards().defer("body")
         fetched.extend(public.related_to(article))
         return [related.pk for related in fetched]
 
@@ -125,13 +137,19 @@ def brief_queryset():
 @require_safe
 @follows_old_slugs
 def article_detail(request, slug: str):
-    article = get_object_or_404(Article.objects.select_related("category").published(), slug=slug)
+    article = get_object_or_404(
+        Article.objects.select_related("category").published().with_translation_slugs(), slug=slug
+    )
+    if article.language != current_language():
+        # A brief lives under its own language's prefix only.
+        return HttpResponsePermanentRedirect(article.get_absolute_url())
     kept = kept_brief(request, article)
     if kept is not None:
         context = {
             "article": article,
             "kept": kept,
             "related_cards": related_cards(article, request),
+            "translations": brief_translations(article),
         }
     else:
         prefetch_related_objects([article], bylines(), "tags", "related_links")
@@ -158,8 +176,13 @@ def kept_brief(request, article: Article) -> dict | None:
 @require_safe
 def topic_detail(request, slug: str):
     topic = get_object_or_404(Category, slug=slug)
-    briefs = Article.objects.published().filter(category=topic)
-    page = paginate(request, _public_ids(briefs), PAGE_SIZE, newest_first_key=("topic", topic.pk))
+    briefs = Article.objects.published().in_language().filter(category=topic)
+    page = paginate(
+        request,
+        _public_ids(briefs),
+        PAGE_SIZE,
+        newest_first_key=("topic", topic.pk, current_language()),
+    )
     return render(
         request,
         "articles/category_detail.html",
@@ -172,11 +195,12 @@ def tag_detail(request, slug: str):
     tag = get_object_or_404(Tag, slug=slug)
     page = paginate(
         request,
-        _kept_ids(request, ("tag", tag.pk), Article.objects.published().tagged(tag)),
+        _kept_ids(request, ("tag", tag.pk), Article.objects.published().in_language().tagged(tag)),
         PAGE_SIZE,
     )
-    if not page.object_list:
+    if not page.object_list and not Article.objects.published().tagged(tag).exists():
         # A tag only drafts carry is not public: its name alone could tell of them.
+        # One with public briefs in other languages only shows an empty list.
         raise Http404(_("No published brief has this tag."))
     return render(
         request,
@@ -188,7 +212,7 @@ def tag_detail(request, slug: str):
 @require_safe
 def author_detail(request, slug: str):
     author = get_object_or_404(Author, slug=slug)
-    briefs = Article.objects.published().filter(authorships__author=author)
+    briefs = Article.objects.published().in_language().filter(authorships__author=author)
     page = paginate(request, _kept_ids(request, ("author", author.pk), briefs), PAGE_SIZE)
     return render(
         request,
@@ -210,7 +234,7 @@ def featured_card(request, pk: int) -> str:
 
 @require_safe
 def home(request):
-    public = Article.objects.published().newest_first()
+    public = Article.objects.published().in_language().newest_first()
     # The newest briefs, one spare in case the featured brief is among them.
     newest = list(public.values_list("pk", flat=True)[: HOME_LATEST + 1])
     featured = next(iter(public.filter(is_featured=True).values_list("pk", flat=True)[:1]), None)

@@ -69,6 +69,9 @@ if STATEUP_DEMO:
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The language comes from the URL's prefix alone (English unprefixed): it is
+    # active before the page cache computes its key, so cached pages never cross languages.
+    "django.middleware.locale.LocaleMiddleware",
     # Serves cached pages to anonymous readers before the rest of the stack
     # (pagecache/middleware.py); the middleware below still finish its responses.
     "pagecache.middleware.CachedPageMiddleware",

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
@@ -9,15 +10,19 @@ from newsletter import views as newsletter_views
 from stateup import views
 
 urlpatterns = [
-    path("", articles_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+]
+# Every page readers and staff see, in English at / and under /es/ and /pt/.
+urlpatterns += i18n_patterns(
+    path("", articles_views.home, name="home"),
     path("", include("articles.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("contact/", newsletter_views.contact, name="contact"),
     path("admin/", admin.site.urls),
-]
+    prefix_default_language=False,
+)
 
 if settings.STATEUP_SERVE_MEDIA:
     urlpatterns += [
