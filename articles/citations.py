@@ -18,7 +18,7 @@ from django.utils.html import format_html
 from django.utils.http import content_disposition_header
 from django.utils.safestring import SafeString
 from django.utils.text import slugify
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import gettext, pgettext
 from django.views.decorators.http import require_safe
 
 from articles.models import Article, Author
@@ -104,6 +104,18 @@ class Citation:
     keywords: tuple[str, ...] = ()
     language: str = "en"
     publisher: str = PUBLISHER
+    # The language of the brief this one translates, if it is a translation.
+    source_language: str = ""
+
+    @property
+    def translation_note(self) -> str:
+        """ "Translated from English" (or Spanish, Portuguese), or "" for an original."""
+        notes = {
+            "en": gettext("Translated from English"),
+            "es": gettext("Translated from Spanish"),
+            "pt": gettext("Translated from Portuguese"),
+        }
+        return notes.get(self.source_language, "")
 
     @property
     def kind(self) -> str:
@@ -130,12 +142,13 @@ class Citation:
         else:
             authors = ", ".join(names[:-1]) + f", & {names[-1]}"
         publisher = "" if not self.authors else f" {self.publisher}."
+        kind = f"{self.kind}; {self.translation_note}" if self.translation_note else self.kind
         return format_html(
             "{} ({}). <i>{}</i> [{}].{} {}",
             _closed(authors),
             self.published.year,
             self.title,
-            self.kind,
+            kind,
             publisher,
             self.url,
         )
@@ -161,11 +174,13 @@ class Citation:
             )
         day = dateformat.format(self.published, "F j, Y")
         publisher = f"{self.publisher}, {day}" if self.authors else day
+        note = f" {self.translation_note}." if self.translation_note else ""
         return format_html(
-            "{} <i>{}</i>{} {}. {}. {}.",
+            "{} <i>{}</i>{}{} {}. {}. {}.",
             _closed(authors),
             self.title,
             "" if self.title[-1:] in ".?!" else ".",
+            note,
             self.kind,
             publisher,
             self.url,
@@ -287,13 +302,17 @@ def citation_for(article: Article, authors, url: str) -> Citation:
         slug=article.slug,
         summary=_one_line(article.summary),
         keywords=tuple(tag.name for tag in article.tags.all()),
-        language=get_language() or "en",
+        language=article.language,
+        source_language=getattr(article, "source_language", None) or "",
     )
 
 
 def _download(request, slug: str, render, content_type: str, extension: str) -> HttpResponse:
     article = get_object_or_404(
-        Article.objects.published().prefetch_related("tags", "authorships__author"), slug=slug
+        Article.objects.published()
+        .with_translation_slugs()
+        .prefetch_related("tags", "authorships__author"),
+        slug=slug,
     )
     authors = [authorship.author for authorship in article.authorships.all()]
     citation = citation_for(

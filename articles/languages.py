@@ -25,9 +25,7 @@ def brief_translations(article: Article) -> list[dict]:
         slugs = {code: getattr(article, f"translation_slug_{code}") for code in NATIVE_NAMES}
     else:
         slugs = dict(
-            Article.objects.published()
-            .translations_of(article)
-            .values_list("language", "slug")
+            Article.objects.published().translations_of(article).values_list("language", "slug")
         )
     translations = []
     for code, _name in settings.LANGUAGES:

@@ -217,16 +217,18 @@ class ArticleQuerySet(models.QuerySet):
     def with_translation_slugs(self):
         """
         Each brief's public translations, as `translation_slug_<code>` (None where there
-        is none): subqueries of the same query, so a page knows them at no extra cost.
+        is none), and the language of the brief it was translated from, as
+        `source_language`: parts of the same query, so a page knows them at no extra cost.
         """
         public = Article.objects.published().filter(translation_key=OuterRef("translation_key"))
         return self.annotate(
+            source_language=F("translated_from__language"),
             **{
                 f"translation_slug_{code}": Subquery(
                     public.filter(language=code).exclude(pk=OuterRef("pk")).values("slug")[:1]
                 )
                 for code in Language.values
-            }
+            },
         )
 
     def outdated(self):
@@ -239,9 +241,7 @@ class ArticleQuerySet(models.QuerySet):
     def missing_translation(self, language: str):
         """Briefs with no version in `language` (and not themselves in it)."""
         return self.exclude(language=language).exclude(
-            translation_key__in=Article.objects.filter(language=language).values(
-                "translation_key"
-            )
+            translation_key__in=Article.objects.filter(language=language).values("translation_key")
         )
 
     def for_cards(self):
@@ -403,7 +403,9 @@ class Article(models.Model):
         max_length=8,
         choices=Language.choices,
         default=Language.ENGLISH,
-        help_text=_("The language the brief is written in; it is listed with that language's briefs."),
+        help_text=_(
+            "The language the brief is written in; it is listed with that language's briefs."
+        ),
     )
     translation_key = models.UUIDField(
         _("translation key"),

@@ -63,7 +63,10 @@ def _brief_authors(context):
 def brief_json_ld(context):
     """The brief's JSON-LD data block."""
     article = context["article"]
-    return json_ld_script(brief_graph(article, _brief_authors(context), _absolute(context)))
+    graph = brief_graph(
+        article, _brief_authors(context), _absolute(context), context.get("translations")
+    )
+    return json_ld_script(graph)
 
 
 @register.simple_tag(takes_context=True)
