@@ -647,6 +647,74 @@ class Article(models.Model):
             return False
         return self.source_synced_at is None or original.content_changed_at > self.source_synced_at
 
+    def translate(self, language: str, *, by=None) -> "Article":
+        """
+        A new draft in `language` with this brief's translation key, topic, authors, tags,
+        links and hero image, its text prefilled for the translator. Raises
+        IntegrityError if the brief already has a version in that language.
+        """
+        if language not in Language.values or language == self.language:
+            raise ValueError(f"Cannot translate a brief into {language!r}.")
+        slug = f"{self.slug[: 200 - len(language) - 1]}-{language}"
+        taken = Article.objects.filter(slug__startswith=slug).values_list("slug", flat=True)
+        taken = set(taken) | set(
+            SlugRedirect.objects.filter(old_slug__startswith=slug).values_list(
+                "old_slug", flat=True
+            )
+        )
+        base, n = slug, 2
+        while slug in taken:
+            slug = f"{base[:195]}-{n}"
+            n += 1
+        copied = [
+            "title",
+            "summary",
+            "body",
+            "category_id",
+            "hero_alt",
+            "hero_credit",
+            "hero_credit_url",
+            "hero_licence",
+            "hero_width",
+            "hero_height",
+            "hero_renditions",
+            "seo_title",
+            "seo_description",
+        ]
+        with transaction.atomic():
+            translation = Article(
+                **{field: getattr(self, field) for field in copied},
+                slug=slug,
+                language=language,
+                translation_key=self.translation_key,
+                translated_from=self,
+                source_synced_at=timezone.now(),
+                status=Article.Status.DRAFT,
+                created_by=by,
+                updated_by=by,
+                # The same stored image and renditions: nothing to decode again.
+                hero_image=self.hero_image.name or "",
+            )
+            translation._saved_hero_name = self.hero_image.name or None
+            translation.save()
+            for authorship in self.authorships.all():
+                Authorship.objects.create(
+                    article=translation, author_id=authorship.author_id, order=authorship.order
+                )
+            for link in self.related_links.all():
+                RelatedLink.objects.create(
+                    article=translation,
+                    title=link.title,
+                    url=link.url,
+                    source=link.source,
+                    note=link.note,
+                    order=link.order,
+                )
+            tags = list(self.tags.all())
+            if tags:
+                translation.tags.add(*tags)
+        return translation
+
     def mark_up_to_date(self) -> None:
         """An editor checked this translation against its original's current text."""
         self.source_synced_at = timezone.now()

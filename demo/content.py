@@ -1675,3 +1675,227 @@ small suppliers.</p>
 """,
     },
 ]
+
+# Topic names and descriptions in Spanish and Portuguese (Brazil), by topic slug.
+TOPIC_TRANSLATIONS = {
+    "tech-cooperation": {
+        "name_es": "Cooperación tecnológica",
+        "description_es": "Cómo Europa y América Latina pueden desarrollar, compartir y gobernar "
+        "la tecnología juntas: redes de investigación, estándares abiertos, competencias e "
+        "inversión conjunta.",
+        "name_pt": "Cooperação tecnológica",
+        "description_pt": "Como a Europa e a América Latina podem desenvolver, compartilhar e "
+        "governar tecnologia juntas: redes de pesquisa, padrões abertos, qualificação e "
+        "investimento conjunto.",
+    },
+    "green-transition": {
+        "name_es": "Transición verde",
+        "description_es": "Energía limpia, redes eléctricas, hidrógeno verde y la financiación "
+        "que los hace posibles: vías prácticas hacia las cero emisiones netas que además crean "
+        "empleo de calidad.",
+        "name_pt": "Transição verde",
+        "description_pt": "Energia limpa, redes elétricas, hidrogênio verde e o financiamento que "
+        "os viabiliza: caminhos práticos para emissões líquidas zero que também geram empregos "
+        "de qualidade.",
+    },
+    "ai-governance": {
+        "name_es": "Gobernanza de la IA",
+        "description_es": "Normas, instituciones y capacidades públicas para una inteligencia "
+        "artificial segura, responsable y útil para el sector público.",
+        "name_pt": "Governança de IA",
+        "description_pt": "Regras, instituições e capacidade estatal para uma inteligência "
+        "artificial segura, responsável e útil ao setor público.",
+    },
+    "digital-infrastructure": {
+        "name_es": "Infraestructura digital",
+        "description_es": "Cables submarinos, centros de datos e infraestructura pública "
+        "digital: el entramado físico e institucional de la economía digital.",
+        "name_pt": "Infraestrutura digital",
+        "description_pt": "Cabos submarinos, data centers e infraestrutura pública digital: a "
+        "base física e institucional da economia digital.",
+    },
+    "trade": {
+        "name_es": "Comercio",
+        "description_es": "Política comercial y de inversión para un mundo digital y en plena "
+        "descarbonización: ajustes en frontera por carbono, minerales críticos y datos "
+        "transfronterizos.",
+        "name_pt": "Comércio",
+        "description_pt": "Política comercial e de investimentos para um mundo digital e em "
+        "descarbonização: ajustes de carbono na fronteira, minerais críticos e dados "
+        "transfronteiriços.",
+    },
+}
+
+# Translations of demo briefs: each a whole brief in its language, linked to its
+# original. An `outdated` one was made before the original's last revision, which
+# added the text between its two markers: the admin flags it "original updated since".
+TRANSLATIONS = [
+    {
+        "of": "eu-latin-america-digital-alliance",
+        "language": "es",
+        "slug": "alianza-digital-ue-america-latina",
+        "title": "Una alianza digital entre la UE y América Latina que dé resultados",
+        "summary": "La Alianza Digital UE-América Latina y el Caribe tiene los ingredientes "
+        "adecuados: cables, satélites, redes de investigación y diálogo regulatorio. Para que "
+        "cuente de verdad, necesita una cartera común de proyectos, una ventanilla de "
+        "financiación conjunta y un cuadro de indicadores que la ciudadanía pueda entender.",
+        "hero_alt": "Ilustración abstracta: dos grupos de nodos verdes y dorados unidos por "
+        "líneas curvas sobre un fondo verde oscuro.",
+        "body": """
+<p>Cuando la Unión Europea y los gobiernos de América Latina y el Caribe pusieron en marcha
+su Alianza Digital, suscribieron una idea ambiciosa: que dos regiones con profundos lazos
+culturales y valores democráticos compartidos podían construir una economía digital sobre
+principios comunes, en lugar de elegir entre las plataformas de Washington y el hardware de
+Pekín. La idea es acertada. Los resultados todavía no están a la altura.</p>
+
+<p>Dos años después, la alianza cuenta con una lista impresionante de componentes: el cable
+submarino EllaLink, la red de investigación BELLA, los datos de observación de la Tierra de
+Copernicus y diálogos regulatorios sobre protección de datos y ciberseguridad. Lo que le falta
+es el tejido conectivo que convierte una lista en una estrategia.</p>
+
+<h2>Tres brechas que cerrar</h2>
+
+<p><strong>Una cartera común.</strong> Los proyectos se siguen identificando de forma
+bilateral, país por país, y se anuncian en las cumbres. Los inversores no pueden ver lo que
+viene y los gobiernos no pueden planificar su financiación de contrapartida. Una cartera
+pública y renovable a tres años, acordada conjuntamente y revisada cada año, cambiaría esa
+situación.</p>
+
+<p><strong>Una ventanilla de financiación conjunta.</strong> Los fondos de Global Gateway
+llegan a través de un laberinto de instrumentos: subvenciones, garantías y financiación
+combinada de los bancos de desarrollo. Los ministerios latinoamericanos señalan que preparar
+un solo proyecto puede llevar más tiempo que construirlo. Una ventanilla específica,
+cogestionada con los bancos regionales de desarrollo, con una única solicitud y un único
+conjunto de salvaguardias, reduciría ese plazo a la mitad.</p>
+
+<p><strong>Un cuadro de indicadores.</strong> La ciudadanía de ambos lados del Atlántico
+debería poder ver lo que la alianza ha logrado: kilómetros de fibra tendidos, escuelas y
+centros de salud conectados, investigadores que utilizan capacidad de cálculo compartida,
+acuerdos regulatorios firmados. Hoy esa información está dispersa en comunicados de
+prensa.</p>
+
+<blockquote><p>Una asociación que no puede mostrar sus resultados no sobrevivirá al próximo
+cambio de gobierno a ninguno de los dos lados del Atlántico.</p></blockquote>
+
+<h2>Por dónde empezar</h2>
+
+<p>La alianza debería concentrarse en un número reducido de proyectos emblemáticos en los que
+ambas regiones ganen de forma visible y rápida:</p>
+
+<ul>
+<li><strong>Conectividad para la investigación</strong>: extender el alcance de BELLA a todas
+las redes nacionales de investigación y educación de la región, con computación de alto
+rendimiento compartida para la investigación sobre clima y salud.</li>
+<li><strong>Datos abiertos para la adaptación climática</strong>: combinar las imágenes de
+Copernicus con las estadísticas nacionales para que los municipios puedan prepararse ante
+inundaciones, sequías y olas de calor.</li>
+<li><strong>Identidad digital interoperable</strong>: ensayar el reconocimiento mutuo de la
+firma electrónica entre unos pocos países dispuestos, empezando por el registro de
+empresas.</li>
+</ul>
+
+<h2>Una gobernanza que viaje bien</h2>
+
+<p>Los socios latinoamericanos desconfían de importar las normas europeas en bloque, y con
+razón. La alianza funciona mejor cuando ofrece herramientas y no plantillas: cláusulas tipo
+para acuerdos de intercambio de datos, implementaciones de referencia de código abierto,
+formación para los reguladores. La experiencia de Brasil con los pagos instantáneos y la
+larga trayectoria de Uruguay en protección de datos demuestran que el aprendizaje va en ambas
+direcciones.</p>
+
+<h2>Cómo sería el éxito en 2030</h2>
+
+<p>Las metas concentran la atención. La alianza debería acordar una lista breve de resultados
+por los que se la pueda juzgar: todas las universidades públicas de la región conectadas a
+una red de investigación a 10 gigabits o más; una segunda ruta submarina directa entre ambas
+regiones, con amarre fuera de Brasil; servicios compartidos de observación de la Tierra
+utilizados por al menos cien municipios para la adaptación climática, y el reconocimiento
+mutuo de la firma electrónica entre al menos cinco países. Cada uno de estos objetivos es
+ambicioso pero alcanzable, y cada uno puede verificarse.</p>
+<p>La próxima reunión ministerial de la alianza es el momento de acordar la cartera, la
+ventanilla de financiación y el cuadro de indicadores. Ninguno de ellos exige nuevos tratados
+ni grandes presupuestos adicionales. Todos exigen atención política, que es el recurso más
+escaso de todos.</p>
+""",
+    },
+    {
+        "of": "eu-latin-america-digital-alliance",
+        "language": "pt",
+        "slug": "alianca-digital-ue-america-latina",
+        # Translated before the original gained its "by 2030" section (between these).
+        "outdated": ("<h2>What success would look like by 2030</h2>", "<p>The alliance's next"),
+        "title": "Uma aliança digital entre a UE e a América Latina que entregue resultados",
+        "summary": "A Aliança Digital UE–América Latina e Caribe tem os ingredientes certos: "
+        "cabos, satélites, redes de pesquisa e diálogo regulatório. Para fazer diferença, "
+        "precisa de uma carteira comum de projetos, de uma janela de financiamento conjunta e "
+        "de um painel de resultados que os cidadãos consigam entender.",
+        "hero_alt": "Ilustração abstrata: dois grupos de nós verdes e dourados ligados por "
+        "linhas curvas sobre um fundo verde-escuro.",
+        "body": """
+<p>Quando a União Europeia e os governos da América Latina e do Caribe lançaram a Aliança
+Digital, assumiram uma ideia ambiciosa: a de que duas regiões com laços culturais profundos
+e valores democráticos em comum poderiam construir uma economia digital sobre princípios
+compartilhados, em vez de escolher entre as plataformas de Washington e o hardware de
+Pequim. A ideia está certa. Os resultados ainda não chegaram.</p>
+
+<p>Dois anos depois, a aliança tem uma lista impressionante de componentes: o cabo submarino
+EllaLink, a rede de pesquisa BELLA, os dados de observação da Terra do Copernicus e diálogos
+regulatórios sobre proteção de dados e cibersegurança. O que falta é o tecido conectivo que
+transforma uma lista em uma estratégia.</p>
+
+<h2>Três lacunas a fechar</h2>
+
+<p><strong>Uma carteira comum.</strong> Os projetos ainda são identificados de forma
+bilateral, país a país, e anunciados em cúpulas. Os investidores não conseguem ver o que vem
+pela frente, e os governos não conseguem planejar a contrapartida. Uma carteira pública e
+contínua de três anos, acordada em conjunto e revista a cada ano, mudaria esse quadro.</p>
+
+<p><strong>Uma janela de financiamento conjunta.</strong> Os recursos do Global Gateway
+chegam por um labirinto de instrumentos: doações, garantias e financiamento combinado dos
+bancos de desenvolvimento. Ministérios latino-americanos relatam que preparar um único
+projeto pode levar mais tempo do que executá-lo. Uma janela específica, cogerida com os
+bancos regionais de desenvolvimento, com um único pedido e um único conjunto de
+salvaguardas, reduziria esse prazo pela metade.</p>
+
+<p><strong>Um painel de resultados.</strong> Os cidadãos dos dois lados do Atlântico
+deveriam poder ver o que a aliança conquistou: quilômetros de fibra instalados, escolas e
+postos de saúde conectados, pesquisadores usando capacidade computacional compartilhada,
+acordos regulatórios assinados. Hoje essa informação está espalhada em comunicados à
+imprensa.</p>
+
+<blockquote><p>Uma parceria que não consegue mostrar seus resultados não sobreviverá à
+próxima troca de governo em nenhum dos lados do Atlântico.</p></blockquote>
+
+<h2>Por onde começar</h2>
+
+<p>A aliança deveria se concentrar em um pequeno número de projetos emblemáticos em que as
+duas regiões ganhem de forma visível e rápida:</p>
+
+<ul>
+<li><strong>Conectividade para a pesquisa</strong>: estender o alcance da BELLA a todas as
+redes nacionais de ensino e pesquisa da região, com computação de alto desempenho
+compartilhada para pesquisas sobre clima e saúde.</li>
+<li><strong>Dados abertos para a adaptação climática</strong>: combinar as imagens do
+Copernicus com as estatísticas nacionais para que os municípios possam se preparar para
+enchentes, secas e ondas de calor.</li>
+<li><strong>Identidade digital interoperável</strong>: testar o reconhecimento mútuo de
+assinaturas eletrônicas entre alguns países dispostos, começando pelo registro de
+empresas.</li>
+</ul>
+
+<h2>Uma governança que viaje bem</h2>
+
+<p>Os parceiros latino-americanos desconfiam de importar as regras europeias por inteiro, e
+com razão. A aliança funciona melhor quando oferece ferramentas, não modelos prontos:
+cláusulas-modelo para acordos de compartilhamento de dados, implementações de referência em
+código aberto, capacitação para reguladores. A experiência do Brasil com o Pix e o longo
+histórico do Uruguai em proteção de dados mostram que o aprendizado corre nos dois
+sentidos.</p>
+
+<p>A próxima reunião ministerial da aliança é o momento de acordar a carteira, a janela de
+financiamento e o painel de resultados. Nenhum deles exige novos tratados nem grandes
+orçamentos adicionais. Todos exigem atenção política, que é o recurso mais escasso de
+todos.</p>
+""",
+    },
+]

@@ -91,7 +91,21 @@ class ArticleAdminForm(forms.ModelForm):
         cleaned = super().clean()
         self._check_version()
         self._check_transition(cleaned)
+        self._check_language(cleaned)
         return cleaned
+
+    def _check_language(self, cleaned):
+        """One version per language of a brief (the constraint's message, not a 500)."""
+        language = cleaned.get("language")
+        if not language or self.instance.pk is None:
+            return
+        taken = (
+            Article.objects.filter(translation_key=self.instance.translation_key, language=language)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        )
+        if taken:
+            self.add_error("language", _("This brief already has a version in that language."))
 
     def _check_version(self):
         """Refuse to overwrite a save made after this form was opened."""
