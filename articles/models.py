@@ -947,7 +947,10 @@ class PreviewLink(models.Model):
     def get_absolute_url(self) -> str:
         from articles.editorial.previews import sign_preview_key
 
-        return reverse("articles:shared_preview", kwargs={"token": sign_preview_key(self.key)})
+        token = sign_preview_key(self.key)
+        # In the brief's own language, as its readers will see it.
+        with override(self.article.language):
+            return reverse("articles:shared_preview", kwargs={"token": token})
 
     @property
     def is_expired(self) -> bool:

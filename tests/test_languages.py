@@ -253,3 +253,22 @@ def test_language_budgets_do_not_grow_with_translations(client, django_assert_ma
     client.get("/es/")  # the header's topics, kept per content version
     with django_assert_max_num_queries(8):
         assert client.get("/es/articles/redes/").status_code == 200
+
+
+def test_dates_are_written_as_each_language_writes_them(client):
+    import time_machine
+
+    with time_machine.travel("2026-03-05 12:00 +0000"):
+        original = make_article(slug="grids")
+        translated(original, "es", slug="redes")
+        translated(original, "pt", slug="redes-pt")
+    for path, date in [
+        ("/articles/grids/", "5 March 2026"),
+        ("/es/articles/redes/", "5 de marzo de 2026"),
+        ("/pt/articles/redes-pt/", "5 de março de 2026"),
+    ]:
+        time = BeautifulSoup(client.get(path).content, "html.parser").select_one(
+            ".brief-header time"
+        )
+        # Django's own Portuguese month names are capitalised ("Março"): its choice.
+        assert time.get_text().casefold() == date.casefold()

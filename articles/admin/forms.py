@@ -84,6 +84,9 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.transition = None
+        if "language" in self.fields:
+            # A form posted without it (older scripts, other screens) keeps the brief's own.
+            self.fields["language"].required = False
         if self.instance.pk is not None:
             self.fields["lock_version"].initial = self.instance.version
 
