@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format lock bench bench-send clean
+.PHONY: help install run test lint format lock bench bench-send clean messages compilemessages
 
 help:
 	@echo "make run     set up, migrate, load demo content and serve on http://$(HOST):$(PORT)/"
@@ -19,6 +19,7 @@ help:
 	@echo "make bench-send  send a campaign to 100,000 subscribers over SMTP (see README)"
 	@echo "make format  apply ruff's fixes and formatting"
 	@echo "make lock    re-pin every dependency in requirements.lock"
+	@echo "make messages  add newly marked strings to locale/es and locale/pt, then check them"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +43,7 @@ pdf-deps:
 # The site's address reaches every command and the server (links in emails).
 RUN_ENV := DJANGO_DEBUG=1 STATEUP_SITE_URL=http://$(HOST):$(PORT)
 
-run: install pdf-deps
+run: install pdf-deps compilemessages
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py loaddemo
 	$(RUN_ENV) $(BIN)/python manage.py demostaff
@@ -56,7 +57,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+test: lint compilemessages
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
@@ -104,3 +105,15 @@ $(AUDIT_NPM): audit/package.json audit/package-lock.json
 
 audit: install $(AUDIT_NPM)
 	$(BIN)/python audit/lighthouse.py $(AUDIT_ARGS)
+
+# Translations (see README, "Translations"). The catalogues (.po) are committed; the
+# compiled .mo files are made here, by `make run` and `make test`, and never committed.
+# Folders makemessages never reads: tooling, tests and generated files.
+MESSAGES_IGNORE := --ignore=.venv --ignore=audit --ignore=bench --ignore=tests --ignore=demo \
+	--ignore=node_modules --ignore=staticfiles --ignore=media --ignore=var --ignore=htmlcov
+compilemessages: install
+	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+
+messages: install
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages -l es -l pt --no-obsolete $(MESSAGES_IGNORE)
+	for po in locale/*/LC_MESSAGES/django.po; do msgfmt --check --statistics -o /dev/null $$po; done

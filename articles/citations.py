@@ -19,7 +19,7 @@ from django.utils.html import format_html
 from django.utils.http import content_disposition_header
 from django.utils.safestring import SafeString
 from django.utils.text import slugify
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import gettext, pgettext
 from django.views.decorators.http import require_safe
 
 from articles.models import Article, Author
@@ -110,6 +110,18 @@ class Citation:
     number: str = ""
     doi: str = ""
     pdf_url: str = ""
+    # The language of the brief this one translates, if it is a translation.
+    source_language: str = ""
+
+    @property
+    def translation_note(self) -> str:
+        """ "Translated from English" (or Spanish, Portuguese), or "" for an original."""
+        notes = {
+            "en": gettext("Translated from English"),
+            "es": gettext("Translated from Spanish"),
+            "pt": gettext("Translated from Portuguese"),
+        }
+        return notes.get(self.source_language, "")
 
     @property
     def kind(self) -> str:
@@ -152,6 +164,8 @@ class Citation:
             if self.number
             else format_html("[{}]", self.kind)
         )
+        if self.translation_note:
+            kind = format_html("{}; {}", kind, self.translation_note)
         return format_html(
             "{} ({}). <i>{}</i> {}.{} {}",
             _closed(authors),
@@ -183,11 +197,13 @@ class Citation:
             )
         day = dateformat.format(self.published, "F j, Y")
         publisher = f"{self.publisher}, {day}" if self.authors else day
+        note = f" {self.translation_note}." if self.translation_note else ""
         return format_html(
-            "{} <i>{}</i>{} {}. {}. {}.",
+            "{} <i>{}</i>{}{} {}. {}. {}.",
             _closed(authors),
             self.title,
             "" if self.title[-1:] in ".?!" else ".",
+            note,
             self.report_number or self.kind,
             publisher,
             _link(self.link),
@@ -332,7 +348,8 @@ def citation_for(article: Article, authors, url: str) -> Citation:
         slug=article.slug,
         summary=_one_line(article.summary),
         keywords=tuple(tag.name for tag in article.tags.all()),
-        language=get_language() or "en",
+        language=article.language,
+        source_language=getattr(article, "source_language", None) or "",
         series=article.series.name if article.series_number is not None and article.series else "",
         number=(
             f"{article.series_number}/{article.series_year}"
@@ -356,6 +373,7 @@ def _download(request, slug: str, render, content_type: str, extension: str) -> 
     article = get_object_or_404(
         Article.objects.published()
         .select_related("series")
+        .with_translation_slugs()
         .prefetch_related("tags", "authorships__author"),
         slug=slug,
     )

@@ -1,15 +1,15 @@
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
-from articles.models import Category
+from articles.models import Category, current_language
 from pagecache import fragments
 
 
 def navigation_topics() -> list[dict]:
     """The topics in the site header (kept per content version by the context processor)."""
     return [
-        {"name": name, "url": reverse("articles:topic", kwargs={"slug": slug})}
-        for name, slug in Category.objects.in_order().values_list("name", "slug")
+        {"name": topic.local_name, "url": reverse("articles:topic", kwargs={"slug": topic.slug})}
+        for topic in Category.objects.in_order().only("name", "name_es", "name_pt", "slug")
     ]
 
 
@@ -17,6 +17,8 @@ def navigation(request):
     """The topics in every page's header, worked out only when a page shows them."""
     return {
         "nav_topics": SimpleLazyObject(
-            lambda: fragments.remember(request, ("nav-topics",), navigation_topics)
+            lambda: fragments.remember(
+                request, ("nav-topics", current_language()), navigation_topics
+            )
         ),
     }

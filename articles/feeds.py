@@ -89,7 +89,8 @@ class LatestBriefsFeed(Feed):
         return reverse("articles:feed")
 
     def briefs(self, obj):
-        return Article.objects.published()
+        # Each language has its feed: /feed/, /es/feed/, /pt/feed/.
+        return Article.objects.published().in_language()
 
     def items(self, obj=None):
         return (
@@ -119,7 +120,7 @@ class LatestBriefsFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        topic = [item.category.name] if item.category else []
+        topic = [item.category.local_name] if item.category else []
         return topic + [tag.name for tag in item.tags.all()]
 
     def item_extra_kwargs(self, item):
@@ -139,10 +140,12 @@ class TopicFeed(LatestBriefsFeed):
         return get_object_or_404(Category, slug=slug)
 
     def title(self, obj):
-        return _("StateUp: %(topic)s") % {"topic": obj.name}
+        return _("StateUp: %(topic)s") % {"topic": obj.local_name}
 
     def description(self, obj):
-        return obj.description or _("The latest StateUp briefs on %(topic)s.") % {"topic": obj.name}
+        return obj.local_description or _("The latest StateUp briefs on %(topic)s.") % {
+            "topic": obj.local_name
+        }
 
     def link(self, obj):
         return obj.get_absolute_url()
@@ -151,7 +154,7 @@ class TopicFeed(LatestBriefsFeed):
         return reverse("articles:topic_feed", kwargs={"slug": obj.slug})
 
     def briefs(self, obj):
-        return Article.objects.published().filter(category=obj)
+        return Article.objects.published().in_language().filter(category=obj)
 
 
 class TagFeed(LatestBriefsFeed):
@@ -174,4 +177,4 @@ class TagFeed(LatestBriefsFeed):
         return reverse("articles:tag_feed", kwargs={"slug": obj.slug})
 
     def briefs(self, obj):
-        return Article.objects.published().filter(tags=obj)
+        return Article.objects.published().in_language().filter(tags=obj)

@@ -1,3 +1,4 @@
+import uuid
 from urllib.parse import quote
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
@@ -50,14 +52,32 @@ class CategoryQuerySet(models.QuerySet):
         return self.order_by("order", "name")
 
 
+class Language(models.TextChoices):
+    """The languages of the site and of its briefs (settings.LANGUAGES)."""
+
+    ENGLISH = "en", _("English")
+    SPANISH = "es", _("Spanish")
+    PORTUGUESE = "pt", _("Portuguese")
+
+
+def current_language() -> str:
+    """The language of the page being made: one of Language's codes."""
+    code = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return code if code in Language.values else settings.LANGUAGE_CODE
+
+
 class Category(models.Model):
     """A topic, such as "Tech Cooperation", that groups briefs."""
 
     name = models.CharField(_("name"), max_length=80, unique=True)
+    name_es = models.CharField(_("name in Spanish"), max_length=80, blank=True)
+    name_pt = models.CharField(_("name in Portuguese"), max_length=80, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     description = models.TextField(
         _("description"), blank=True, help_text=_("One or two sentences shown on the topic page.")
     )
+    description_es = models.TextField(_("description in Spanish"), blank=True)
+    description_pt = models.TextField(_("description in Portuguese"), blank=True)
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Topics are listed from the lowest number up.")
     )
@@ -74,6 +94,20 @@ class Category(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:topic", kwargs={"slug": self.slug})
+
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language (English when not translated)."""
+        language = current_language()
+        return (getattr(self, f"name_{language}", "") if language != "en" else "") or self.name
+
+    @property
+    def local_description(self) -> str:
+        """The description in the page's language (English when not translated)."""
+        language = current_language()
+        if language != "en":
+            return getattr(self, f"description_{language}", "") or self.description
+        return self.description
 
 
 class Series(models.Model):
@@ -248,6 +282,44 @@ class ArticleQuerySet(models.QuerySet):
 
     bulk_create.alters_data = True
 
+    def in_language(self, language: str | None = None):
+        """Briefs written in `language`, by default the page's."""
+        return self.filter(language=language or current_language())
+
+    def translations_of(self, article: "Article"):
+        """The other language versions of `article` (same translation key)."""
+        return self.filter(translation_key=article.translation_key).exclude(pk=article.pk)
+
+    def with_translation_slugs(self):
+        """
+        Each brief's public translations, as `translation_slug_<code>` (None where there
+        is none), and the language of the brief it was translated from, as
+        `source_language`: parts of the same query, so a page knows them at no extra cost.
+        """
+        public = Article.objects.published().filter(translation_key=OuterRef("translation_key"))
+        return self.annotate(
+            source_language=F("translated_from__language"),
+            **{
+                f"translation_slug_{code}": Subquery(
+                    public.filter(language=code).exclude(pk=OuterRef("pk")).values("slug")[:1]
+                )
+                for code in Language.values
+            },
+        )
+
+    def outdated(self):
+        """Translations whose original's text changed since they were last brought in line."""
+        return self.filter(
+            translated_from__isnull=False,
+            translated_from__content_changed_at__gt=F("source_synced_at"),
+        )
+
+    def missing_translation(self, language: str):
+        """Briefs with no version in `language` (and not themselves in it)."""
+        return self.exclude(language=language).exclude(
+            translation_key__in=Article.objects.filter(language=language).values("translation_key")
+        )
+
     def for_cards(self):
         """What a list of brief cards shows, in a fixed number of queries."""
         return self.select_related("category").prefetch_related(bylines())
@@ -405,6 +477,41 @@ class Article(models.Model):
         validators=[DOI],
         help_text=_("Optional, e.g. 10.5281/zenodo.1234567."),
     )
+    # --- Languages: each translation is a whole brief, linked by its translation key ---
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        help_text=_(
+            "The language the brief is written in; it is listed with that language's briefs."
+        ),
+    )
+    translation_key = models.UUIDField(
+        _("translation key"),
+        default=uuid.uuid4,
+        editable=False,
+        help_text=_("Shared by every language version of one brief."),
+    )
+    translated_from = models.ForeignKey(
+        "self",
+        verbose_name=_("translated from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    source_synced_at = models.DateTimeField(
+        _("in line with the original since"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When an editor last checked this translation against its original."),
+    )
+    content_changed_at = models.DateTimeField(
+        _("text last changed"), null=True, blank=True, editable=False
+    )
 
     hero_image = models.ImageField(
         _("hero image"),
@@ -543,8 +650,14 @@ class Article(models.Model):
             models.Index(
                 fields=["is_featured", "status", "-published_at"], name="article_featured_idx"
             ),
+            models.Index(
+                fields=["language", "status", "-published_at"], name="article_language_idx"
+            ),
         ]
         constraints = [
+            models.UniqueConstraint(
+                fields=["translation_key", "language"], name="unique_translation_language"
+            ),
             models.UniqueConstraint(
                 fields=["series", "series_year", "series_number"], name="unique_series_number"
             ),
@@ -559,6 +672,8 @@ class Article(models.Model):
     _saved_slug: str | None = None
     # The stored series: a numbered brief keeps its series.
     _saved_series_id: int | None = None
+    # The stored title, summary and body, to know when the text itself changed.
+    _saved_content: tuple | None = None
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
@@ -571,6 +686,13 @@ class Article(models.Model):
                 raise ValidationError({"hero_credit_url": error.messages}) from None
         self.body = clean_body(self.body)
         self.reading_time = reading_minutes(self.body)
+        content = (self.title, self.summary, self.body)
+        if self._state.adding or (
+            self._saved_content is not None and content != self._saved_content
+        ):
+            self.content_changed_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "content_changed_at"}
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         if self.series_number is not None and self.series_id != self._saved_series_id:
@@ -618,9 +740,100 @@ class Article(models.Model):
         self._remember_old_slug(self._saved_slug)
         self._saved_slug = self.slug
         self._saved_series_id = self.series_id
+        self._saved_content = content
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        # In the brief's own language, whatever the page linking to it.
+        with override(self.language or settings.LANGUAGE_CODE):
+            return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_translation(self) -> bool:
+        return self.translated_from_id is not None
+
+    @property
+    def is_outdated(self) -> bool:
+        """Its original's text changed since an editor last checked this translation."""
+        original = self.translated_from
+        if original is None or original.content_changed_at is None:
+            return False
+        return self.source_synced_at is None or original.content_changed_at > self.source_synced_at
+
+    def translate(self, language: str, *, by=None) -> "Article":
+        """
+        A new draft in `language` with this brief's translation key, topic, authors, tags,
+        links and hero image, its text prefilled for the translator. Raises
+        IntegrityError if the brief already has a version in that language.
+        """
+        if language not in Language.values or language == self.language:
+            raise ValueError(f"Cannot translate a brief into {language!r}.")
+        slug = f"{self.slug[: 200 - len(language) - 1]}-{language}"
+        taken = Article.objects.filter(slug__startswith=slug).values_list("slug", flat=True)
+        taken = set(taken) | set(
+            SlugRedirect.objects.filter(old_slug__startswith=slug).values_list(
+                "old_slug", flat=True
+            )
+        )
+        base, n = slug, 2
+        while slug in taken:
+            slug = f"{base[:195]}-{n}"
+            n += 1
+        copied = [
+            "title",
+            "summary",
+            "body",
+            "category_id",
+            "hero_alt",
+            "hero_credit",
+            "hero_credit_url",
+            "hero_licence",
+            "hero_width",
+            "hero_height",
+            "hero_renditions",
+            "seo_title",
+            "seo_description",
+        ]
+        with transaction.atomic():
+            translation = Article(
+                **{field: getattr(self, field) for field in copied},
+                slug=slug,
+                language=language,
+                translation_key=self.translation_key,
+                translated_from=self,
+                source_synced_at=timezone.now(),
+                status=Article.Status.DRAFT,
+                created_by=by,
+                updated_by=by,
+                # The same stored image and renditions: nothing to decode again.
+                hero_image=self.hero_image.name or "",
+            )
+            if self.hero_renditions:
+                # Already made: the translation shares them. Otherwise (the original's
+                # are still being made) it makes its own after its commit.
+                translation._saved_hero_name = self.hero_image.name or None
+            translation.save()
+            for authorship in self.authorships.all():
+                Authorship.objects.create(
+                    article=translation, author_id=authorship.author_id, order=authorship.order
+                )
+            for link in self.related_links.all():
+                RelatedLink.objects.create(
+                    article=translation,
+                    title=link.title,
+                    url=link.url,
+                    source=link.source,
+                    note=link.note,
+                    order=link.order,
+                )
+            tags = list(self.tags.all())
+            if tags:
+                translation.tags.add(*tags)
+        return translation
+
+    def mark_up_to_date(self) -> None:
+        """An editor checked this translation against its original's current text."""
+        self.source_synced_at = timezone.now()
+        Article.objects.filter(pk=self.pk).update(source_synced_at=self.source_synced_at)
 
     def make_hero_renditions(self, name: str) -> None:
         """Make the renditions of hero image `name`, unless the brief has another by now."""
@@ -649,6 +862,9 @@ class Article(models.Model):
             instance._saved_hero_name = instance.hero_image.name or None
         instance._saved_slug = instance.__dict__.get("slug")
         instance._saved_series_id = instance.__dict__.get("series_id")
+        fields = instance.__dict__
+        if "title" in fields and "summary" in fields and "body" in fields:
+            instance._saved_content = (fields["title"], fields["summary"], fields["body"])
         return instance
 
     @property
@@ -836,7 +1052,9 @@ class PreviewLink(models.Model):
 
     def get_absolute_url(self) -> str:
         token = signing.Signer(salt=self.SIGNING_SALT).sign(self.key)
-        return reverse("articles:shared_preview", kwargs={"token": token})
+        # In the brief's own language, as its readers will see it.
+        with override(self.article.language):
+            return reverse("articles:shared_preview", kwargs={"token": token})
 
     @property
     def is_expired(self) -> bool:

@@ -6,6 +6,9 @@ and the list of briefs. Drafts, briefs in review, scheduled and archived briefs,
 and tags or authors known only from them, never appear.
 """
 
+from collections import defaultdict
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import OuterRef, Subquery
 from django.urls import NoReverseMatch, reverse
@@ -20,13 +23,42 @@ def _last_change(briefs):
 
 
 class BriefSitemap(Sitemap):
+    """Every public brief in every language, each with its public translations as alternates."""
+
     def items(self):
-        return (
-            Article.objects.published().only("slug", "updated_at").order_by("-published_at", "pk")
+        briefs = list(
+            Article.objects.published()
+            .only("slug", "updated_at", "language", "translation_key")
+            .order_by("-published_at", "pk")
         )
+        self._versions = defaultdict(list)
+        for brief in briefs:
+            self._versions[brief.translation_key].append(brief)
+        return briefs
 
     def lastmod(self, item):
         return item.updated_at
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            versions = self._versions[url["item"].translation_key]
+            if len(versions) < 2:
+                continue
+            # The brief's own address is its <loc>; its origin is split off the path.
+            origin = url["location"][: -len(url["item"].get_absolute_url())]
+            order = [code for code, _name in settings.LANGUAGES]
+            versions = sorted(versions, key=lambda brief: order.index(brief.language))
+            url["alternates"] = [
+                {"lang_code": brief.language, "location": origin + brief.get_absolute_url()}
+                for brief in versions
+            ]
+            default = next((b for b in versions if b.language == settings.LANGUAGE_CODE), None)
+            if default is not None:
+                url["alternates"].append(
+                    {"lang_code": "x-default", "location": origin + default.get_absolute_url()}
+                )
+        return urls
 
 
 class PdfSitemap(Sitemap):
@@ -49,7 +81,15 @@ class PdfSitemap(Sitemap):
         return item.updated_at
 
 
-class TopicSitemap(Sitemap):
+class _InEveryLanguage(Sitemap):
+    """A page listed once per language, each with its other languages as alternates."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class TopicSitemap(_InEveryLanguage):
     def items(self):
         return Category.objects.annotate(
             last_change=_last_change(Article.objects.published().filter(category=OuterRef("pk")))
@@ -59,7 +99,7 @@ class TopicSitemap(Sitemap):
         return item.last_change
 
 
-class TagSitemap(Sitemap):
+class TagSitemap(_InEveryLanguage):
     def items(self):
         return (
             Tag.objects.filter(article__in=Article.objects.published())
@@ -77,7 +117,7 @@ class TagSitemap(Sitemap):
         return item.last_change
 
 
-class AuthorSitemap(Sitemap):
+class AuthorSitemap(_InEveryLanguage):
     def items(self):
         return (
             Author.objects.filter(articles__in=Article.objects.published())
@@ -94,7 +134,7 @@ class AuthorSitemap(Sitemap):
         return item.last_change
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(_InEveryLanguage):
     """Pages that are not briefs or lists of them by topic, tag or author."""
 
     # URL names; the contact page is listed once it exists.

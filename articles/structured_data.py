@@ -10,7 +10,6 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from articles.citations import PUBLISHER
@@ -56,10 +55,11 @@ def publisher(absolute) -> dict:
     }
 
 
-def brief_graph(article, authors, absolute, pdf_url: str = "") -> dict:
+def brief_graph(article, authors, absolute, translations=(), pdf_url: str = "") -> dict:
     """
     The structured data of a brief page. `authors` are the brief's authors in order,
-    `absolute` turns a path into an absolute URL.
+    `absolute` turns a path into an absolute URL, `translations` are the brief's public
+    translations (articles/languages.py).
     """
     url = absolute(article.get_absolute_url())
     report = {
@@ -70,7 +70,7 @@ def brief_graph(article, authors, absolute, pdf_url: str = "") -> dict:
         "headline": article.title[:110],
         "name": article.title,
         "description": article.seo_description or article.summary,
-        "inLanguage": get_language() or "en",
+        "inLanguage": article.language,
         "isAccessibleForFree": True,
         "datePublished": article.published_at,
         "dateModified": max(article.updated_at, article.published_at or article.updated_at),
@@ -79,7 +79,7 @@ def brief_graph(article, authors, absolute, pdf_url: str = "") -> dict:
         "keywords": [tag.name for tag in article.tags.all()],
     }
     if article.category:
-        report["articleSection"] = article.category.name
+        report["articleSection"] = article.category.local_name
     if article.series_label:
         report["reportNumber"] = f"{article.series_number}/{article.series_year}"
         report["isPartOf"] = {"@type": "CreativeWorkSeries", "name": article.series.name}
@@ -92,6 +92,13 @@ def brief_graph(article, authors, absolute, pdf_url: str = "") -> dict:
             "contentUrl": pdf_url,
             "encodingFormat": "application/pdf",
         }
+    source = getattr(article, "source_language", None)
+    for translation in translations or ():
+        work = {"@type": "Report", "@id": absolute(translation["path"]) + "#brief"}
+        if translation["code"] == source:
+            report["translationOfWork"] = work
+        else:
+            report.setdefault("workTranslation", []).append(work)
     hero = article.hero
     if hero and hero.get("social"):
         image = {

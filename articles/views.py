@@ -2,7 +2,7 @@ from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.db.models import prefetch_related_objects
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.template.loader import get_template
@@ -14,7 +14,8 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from articles import pdf
-from articles.models import Article, Author, Category, PdfEdition, bylines
+from articles.languages import UNTRANSLATED, brief_translations
+from articles.models import Article, Author, Category, PdfEdition, bylines, current_language
 from articles.redirects import follows_old_slugs
 from events.models import Event
 from pagecache import fragments
@@ -26,7 +27,7 @@ HOME_LATEST = 6
 
 def _public_ids(briefs=None):
     """The ids of published briefs (all, or of `briefs`), newest first: cards are made from ids."""
-    briefs = Article.objects.published() if briefs is None else briefs
+    briefs = Article.objects.published().in_language() if briefs is None else briefs
     return briefs.newest_first().values_list("pk", flat=True)
 
 
@@ -36,7 +37,9 @@ def _kept_ids(request, key: tuple, briefs) -> list[int]:
     index returns in order (a tag's briefs, an author's): they are read whole anyway
     to be sorted, so a page, its count and any later page then cost nothing.
     """
-    return fragments.remember(request, ("ids", *key), lambda: list(_public_ids(briefs)))
+    return fragments.remember(
+        request, ("ids", *key, current_language()), lambda: list(_public_ids(briefs))
+    )
 
 
 def brief_cards(request, ids, heading: str = "h3", articles=None) -> list[SafeString]:
@@ -70,11 +73,18 @@ def brief_cards(request, ids, heading: str = "h3", articles=None) -> list[SafeSt
 
 @require_safe
 def article_list(request):
-    page = paginate(request, _public_ids(), PAGE_SIZE, newest_first_key=("list",))
+    page = paginate(
+        request, _public_ids(), PAGE_SIZE, newest_first_key=("list", current_language())
+    )
     return render(
         request,
         "articles/article_list.html",
-        {"page": page, "cards": brief_cards(request, page.object_list, "h2")},
+        {
+            "page": page,
+            "cards": brief_cards(request, page.object_list, "h2"),
+            # Set by the header's language switcher on a brief with no version here.
+            "untranslated": request.GET.get(UNTRANSLATED) == "1",
+        },
     )
 
 
@@ -106,6 +116,7 @@ def brief_context(article: Article, request=None) -> dict:
         "pdf": pdf_link(article),
         "licence_name": settings.STATEUP_LICENCE_NAME,
         "licence_url": settings.STATEUP_LICENCE_URL,
+        "translations": brief_translations(article),
     }
 
 
@@ -166,7 +177,8 @@ def related_cards(article: Article, request=None) -> list[SafeString]:
     fetched = []
 
     def choose():
-        public = Article.objects.published().for_cards().defer("body")
+        public = Article.objects.published().in_language(article.language)
+        public = public.for_cards().defer("body")
         fetched.extend(public.related_to(article))
         return [related.pk for related in fetched]
 
@@ -184,14 +196,21 @@ def brief_queryset():
 @follows_old_slugs
 def article_detail(request, slug: str):
     article = get_object_or_404(
-        Article.objects.select_related("category", "series", "pdf_edition").published(), slug=slug
+        Article.objects.select_related("category", "series", "pdf_edition")
+        .published()
+        .with_translation_slugs(),
+        slug=slug,
     )
+    if article.language != current_language():
+        # A brief lives under its own language's prefix only.
+        return HttpResponsePermanentRedirect(article.get_absolute_url())
     kept = kept_brief(request, article)
     if kept is not None:
         context = {
             "article": article,
             "kept": kept,
             "related_cards": related_cards(article, request),
+            "translations": brief_translations(article),
         }
     else:
         prefetch_related_objects([article], bylines(), "tags", "related_links")
@@ -218,8 +237,13 @@ def kept_brief(request, article: Article) -> dict | None:
 @require_safe
 def topic_detail(request, slug: str):
     topic = get_object_or_404(Category, slug=slug)
-    briefs = Article.objects.published().filter(category=topic)
-    page = paginate(request, _public_ids(briefs), PAGE_SIZE, newest_first_key=("topic", topic.pk))
+    briefs = Article.objects.published().in_language().filter(category=topic)
+    page = paginate(
+        request,
+        _public_ids(briefs),
+        PAGE_SIZE,
+        newest_first_key=("topic", topic.pk, current_language()),
+    )
     return render(
         request,
         "articles/category_detail.html",
@@ -232,11 +256,12 @@ def tag_detail(request, slug: str):
     tag = get_object_or_404(Tag, slug=slug)
     page = paginate(
         request,
-        _kept_ids(request, ("tag", tag.pk), Article.objects.published().tagged(tag)),
+        _kept_ids(request, ("tag", tag.pk), Article.objects.published().in_language().tagged(tag)),
         PAGE_SIZE,
     )
-    if not page.object_list:
+    if not page.object_list and not Article.objects.published().tagged(tag).exists():
         # A tag only drafts carry is not public: its name alone could tell of them.
+        # One with public briefs in other languages only shows an empty list.
         raise Http404(_("No published brief has this tag."))
     return render(
         request,
@@ -248,7 +273,7 @@ def tag_detail(request, slug: str):
 @require_safe
 def author_detail(request, slug: str):
     author = get_object_or_404(Author, slug=slug)
-    briefs = Article.objects.published().filter(authorships__author=author)
+    briefs = Article.objects.published().in_language().filter(authorships__author=author)
     page = paginate(request, _kept_ids(request, ("author", author.pk), briefs), PAGE_SIZE)
     return render(
         request,
@@ -279,7 +304,7 @@ def featured_card(request, pk: int) -> str:
 
 @require_safe
 def home(request):
-    public = Article.objects.published().newest_first()
+    public = Article.objects.published().in_language().newest_first()
     # The newest briefs, one spare in case the featured brief is among them.
     newest = list(public.values_list("pk", flat=True)[: HOME_LATEST + 1])
     featured = next(iter(public.filter(is_featured=True).values_list("pk", flat=True)[:1]), None)

@@ -168,7 +168,8 @@ class Subscriber(MailDelivery):
     language = models.CharField(
         _("language"),
         max_length=8,
-        default=settings.LANGUAGE_CODE,
+        choices=[("en", _("English")), ("es", _("Spanish")), ("pt", _("Portuguese"))],
+        default="en",
         help_text=_("Emails are written in this language."),
     )
     topics = models.ManyToManyField(

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from articles.models import current_language
 from newsletter import tasks
 from newsletter.forms import ContactForm, PreferencesForm, SignupForm
 from newsletter.models import (
@@ -68,7 +69,8 @@ def _sign_up(request, form) -> None:
         consent_text=str(CONSENT_TEXT),
         consented_at=timezone.now(),
         signup_page=data["next"] or request.path,
-        language=get_language() or "",
+        # The language of the page the form was on (its URL prefix).
+        language=current_language(),
     )
     # Stored and committed first: a failing mail server cannot lose the signup.
     _send_in_background(tasks.send_subscriber_email, subscriber.pk, request)

@@ -78,6 +78,9 @@ if STATEUP_DEMO:
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The language comes from the URL's prefix alone (English unprefixed): it is
+    # active before the page cache computes its key, so cached pages never cross languages.
+    "django.middleware.locale.LocaleMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Bodies that are not what they declare get a clear 4xx before any view or the

@@ -1,4 +1,7 @@
 import os
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 import redis
@@ -6,6 +9,18 @@ from django.core.cache import cache
 
 from pagecache import version
 from pagecache.middleware import pages
+
+LOCALE = Path(__file__).resolve().parent.parent / "locale"
+
+
+def pytest_sessionstart(session):
+    """Compile the catalogues (.mo files are built, never committed) when they changed."""
+    if shutil.which("msgfmt") is None:
+        return  # the catalogue tests say so; `make test` compiles them first anyway
+    for po in LOCALE.glob("*/LC_MESSAGES/django.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            subprocess.run(["msgfmt", "--check", "-o", str(mo), str(po)], check=True)  # noqa: S607
 
 
 @pytest.fixture(autouse=True)

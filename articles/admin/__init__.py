@@ -9,6 +9,7 @@ from js_asset import Media
 from articles import pdf
 from articles.admin.forms import ArticleAdminForm, AuthorshipInlineFormSet
 from articles.admin.history import HistoryMixin
+from articles.admin.translations import MissingTranslationFilter, TranslationsMixin
 from articles.admin.workflow_panel import WorkflowPanelMixin, status_label
 from articles.editorial import workflow
 from articles.models import (
@@ -106,7 +107,7 @@ class PdfEditionAdmin(admin.ModelAdmin):
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "order"]
+    list_display = ["name", "name_es", "name_pt", "slug", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
@@ -160,10 +161,19 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowPanelMixin, HistoryMixin, admin.ModelAdmin):
+class ArticleAdmin(TranslationsMixin, WorkflowPanelMixin, HistoryMixin, admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "state", "byline", "category", "updated_at", "published_at"]
-    list_filter = [StatusFilter, "category", "authors"]
+    list_display = [
+        "title",
+        "state",
+        "language",
+        "translation_state",
+        "byline",
+        "category",
+        "updated_at",
+        "published_at",
+    ]
+    list_filter = [StatusFilter, "language", MissingTranslationFilter, "category", "authors"]
     list_select_related = ["category"]
     search_fields = ["title", "summary", "slug", "authors__name"]
     date_hierarchy = "published_at"
@@ -174,7 +184,18 @@ class ArticleAdmin(WorkflowPanelMixin, HistoryMixin, admin.ModelAdmin):
     fieldsets = [
         (
             None,
-            {"fields": ["title", "slug", "category", "summary", "body", "tags", "lock_version"]},
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "language",
+                    "category",
+                    "summary",
+                    "body",
+                    "tags",
+                    "lock_version",
+                ]
+            },
         ),
         (
             _("Hero image"),

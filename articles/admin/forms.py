@@ -84,10 +84,14 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.transition = None
+        if "language" in self.fields:
+            # A form posted without it (older scripts, other screens) keeps the brief's own.
+            self.fields["language"].required = False
         if self.instance.pk is not None:
             self.fields["lock_version"].initial = self.instance.version
         status = self.fields.get("status")
-        if status is not None and not workflow.is_editor(self.current_user):
+        user = self.current_user
+        if status is not None and user is not None and not workflow.is_editor(user):
             # Only editors publish and archive: writers are not offered what they cannot
             # do. The field still knows every status, so a forged choice gets the
             # workflow's own explanation.
@@ -98,7 +102,21 @@ class ArticleAdminForm(forms.ModelForm):
         cleaned = super().clean()
         self._check_version()
         self._check_transition(cleaned)
+        self._check_language(cleaned)
         return cleaned
+
+    def _check_language(self, cleaned):
+        """One version per language of a brief (the constraint's message, not a 500)."""
+        language = cleaned.get("language")
+        if not language or self.instance.pk is None:
+            return
+        taken = (
+            Article.objects.filter(translation_key=self.instance.translation_key, language=language)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        )
+        if taken:
+            self.add_error("language", _("This brief already has a version in that language."))
 
     def _check_version(self):
         """Refuse to overwrite a save made after this form was opened."""

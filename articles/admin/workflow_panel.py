@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
 from articles.admin.forms import ScheduleForm, display_name, local_datetime
@@ -16,6 +16,11 @@ from articles.editorial import workflow
 from articles.editorial.previews import create_preview_link
 from articles.editorial.workflow import Transition
 from articles.models import Article, Authorship
+
+
+def article_reverse(article: Article, name: str, *args) -> str:
+    with override(article.language):
+        return reverse(name, args=args)
 
 
 def status_label(article: Article) -> str:
@@ -82,7 +87,8 @@ class WorkflowPanelMixin(BriefPagesMixin):
                     }
                     for transition in offered
                 ],
-                "preview_url": reverse("articles:preview", args=[article.pk]),
+                # In the brief's own language, as its readers will see it.
+                "preview_url": article_reverse(article, "articles:preview", article.pk),
                 "can_share": workflow.can_edit(user, article),
                 "share_url": reverse("admin:articles_article_share", args=[article.pk]),
                 "links": [

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, override
 
 from articles.models import Article
 
@@ -27,9 +27,12 @@ def _display_name(user) -> str:
 
 def _links(article: Article) -> dict:
     site = settings.STATEUP_SITE_URL
+    # The preview in the brief's own language, as its readers will see it.
+    with override(article.language):
+        preview_path = reverse("articles:preview", args=[article.pk])
     return {
         "change_url": site + reverse("admin:articles_article_change", args=[article.pk]),
-        "preview_url": site + reverse("articles:preview", args=[article.pk]),
+        "preview_url": site + preview_path,
     }
 
 

@@ -27,12 +27,18 @@ class SearchForm(forms.Form):
         error_messages={"invalid_choice": _("There is no topic “%(value)s”.")},
     )
     tag = forms.CharField(label=_("Tag"), required=False, max_length=100)
+    languages = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("Briefs in this language")), ("all", _("Briefs in all languages"))],
+        error_messages={"invalid_choice": _("Choose this language or all languages.")},
+    )
 
     def __init__(self, *args, topics=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.topics = {topic.slug: topic for topic in topics}
         self.fields["topic"].choices = [("", _("Any topic"))] + [
-            (topic.slug, topic.name) for topic in topics
+            (topic.slug, topic.local_name) for topic in topics
         ]
 
     def clean_topic(self):

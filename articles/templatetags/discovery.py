@@ -6,9 +6,8 @@ and citations. None of them queries the database: they read what the view fetche
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
-from django.utils.translation import get_language
 
+from articles import languages
 from articles.citations import citation_for
 from articles.structured_data import brief_graph, json_ld_script
 
@@ -42,20 +41,15 @@ def canonical_url(context) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def alternate_languages(context, canonical: str) -> list[dict]:
-    """
-    This page in each language it exists in, for `hreflang` links: today only the
-    current language; once URLs carry a language prefix, every translated address.
-    """
-    current = get_language() or settings.LANGUAGE_CODE
-    alternates = [{"code": current, "url": canonical}]
-    for code, _name in settings.LANGUAGES:
-        if code == current:
-            continue
-        translated = translate_url(canonical, code)
-        if translated != canonical:
-            alternates.append({"code": code, "url": translated})
-    return alternates
+def alternate_languages(context, canonical: str) -> dict:
+    """This page in each language it exists in, for `hreflang` links (articles/languages.py)."""
+    return languages.alternates(_absolute(context), canonical, context.get("translations"))
+
+
+@register.simple_tag(takes_context=True)
+def language_switcher(context) -> list[dict]:
+    """Where the header's language links go from this page (articles/languages.py)."""
+    return languages.switcher(context.get("request"), context.get("translations"))
 
 
 def _brief_authors(context):
@@ -71,9 +65,14 @@ def brief_json_ld(context):
     article = context["article"]
     pdf = context.get("pdf")
     pdf_url = _absolute(context)(pdf["url"]) if pdf else ""
-    return json_ld_script(
-        brief_graph(article, _brief_authors(context), _absolute(context), pdf_url=pdf_url)
+    graph = brief_graph(
+        article,
+        _brief_authors(context),
+        _absolute(context),
+        context.get("translations"),
+        pdf_url=pdf_url,
     )
+    return json_ld_script(graph)
 
 
 @register.simple_tag(takes_context=True)

@@ -45,6 +45,9 @@ class Command(BaseCommand):
             article.related_articles.add(
                 *sorted(picked, key=lambda a: data["related"].index(a.slug))
             )
+        # Outdated ones first: revising their original must not outdate the others.
+        translations = sorted(demo_content.TRANSLATIONS, key=lambda data: not data.get("outdated"))
+        created += [(t, None) for t in map(self.translation, translations) if t]
         for data in demo_content.EXPERTS:
             self.expert(data, topics, authors)
         events = [
@@ -101,15 +104,57 @@ class Command(BaseCommand):
         return event
 
     def topic(self, data) -> Category:
+        translated = demo_content.TOPIC_TRANSLATIONS.get(data["slug"], {})
         topic, _created = Category.objects.get_or_create(
             slug=data["slug"],
             defaults={
                 "name": data["name"],
                 "description": data["description"],
                 "order": data["order"],
+                **translated,
             },
         )
+        # A demo loaded before topics had translations gets them, never over an edit.
+        missing = {field: text for field, text in translated.items() if not getattr(topic, field)}
+        if missing:
+            Category.objects.filter(pk=topic.pk).update(**missing)
         return topic
+
+    @transaction.atomic
+    def translation(self, data) -> Article | None:
+        """A published translation of a demo brief, unless it (or its original) is missing."""
+        if Article.objects.filter(slug=data["slug"]).exists():
+            return None
+        original = Article.objects.filter(slug=data["of"]).first()
+        if original is None or original.translation_key is None:
+            return None
+        if Article.objects.filter(
+            translation_key=original.translation_key, language=data["language"]
+        ).exists():
+            return None
+        revision = data.get("outdated")
+        final_body = original.body
+        if revision:
+            # The original as it was before its last revision, when this was translated.
+            start, end = (final_body.index(marker) for marker in revision)
+            original.body = final_body[:start] + final_body[end:]
+            original.save()
+        translation = original.translate(data["language"])
+        translation.slug = data["slug"]
+        translation.title = data["title"]
+        translation.summary = data["summary"]
+        translation.body = data["body"].strip()
+        translation.hero_alt = data["hero_alt"]
+        translation.status = Article.Status.PUBLISHED
+        translation.published_at = min(
+            (original.published_at or timezone.now()) + timedelta(hours=6), timezone.now()
+        )
+        translation.full_clean()
+        translation.save()
+        if revision:
+            original.body = final_body
+            original.save()
+        return translation
 
     def series(self, data) -> Series:
         series, _created = Series.objects.get_or_create(
