@@ -26,5 +26,13 @@ def test_make_run_on_another_port_gives_the_server_and_every_command_that_addres
     server = next(line for line in lines if "runserver" in line)
     assert "STATEUP_SITE_URL=http://127.0.0.1:8011" in server
     assert server.endswith("runserver 127.0.0.1:8011")
-    assert all("STATEUP_SITE_URL=http://127.0.0.1:8011" in line for line in lines)
+    site_commands = [line for line in lines if "compilemessages" not in line]
+    assert all("STATEUP_SITE_URL=http://127.0.0.1:8011" in line for line in site_commands)
     assert not any(":8000" in line for line in lines)
+
+
+def test_make_run_starts_the_background_worker_beside_the_server():
+    lines = dry_run("run")
+    worker = next(line for line in lines if "db_worker" in line)
+    assert worker.rstrip("; \\").endswith("& worker=$!")
+    assert lines.index(worker) < next(i for i, line in enumerate(lines) if "runserver" in line)

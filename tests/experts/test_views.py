@@ -98,8 +98,9 @@ def test_the_directory_and_expert_pages_have_fixed_query_budgets(
     ]
     for expert in experts:
         make_article(authors=[expert.author])
-    # Including the two a new content version costs (its counter, the next scheduled brief).
-    with django_assert_max_num_queries(7):
+    # Including the three a new content version costs (its counter, the next scheduled
+    # brief, the next event to start or end).
+    with django_assert_max_num_queries(8):
         assert client.get("/experts/").status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get(experts[0].get_absolute_url()).status_code == 200
