@@ -10,6 +10,7 @@ Django's backend exactly. `EMAIL_URL=smtp://…` selects it (stateup/settings.py
 """
 
 import smtplib
+import socket
 
 from django.core.mail.backends import smtp
 
@@ -18,6 +19,13 @@ CRLF = b"\r\n"
 
 class _CommitPointMixin:
     commit_point = None
+
+    def connect(self, *args, **kwargs):
+        reply = super().connect(*args, **kwargs)
+        # The final "." goes in a write of its own: without this, Nagle's algorithm
+        # holds it until the server acknowledges the body (tens of milliseconds).
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return reply
 
     def data(self, msg):
         if self.commit_point is None:

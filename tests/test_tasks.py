@@ -21,7 +21,9 @@ def test_the_default_backend_is_the_database_one(settings):
     assert type(task_backends["default"]).__module__.startswith("django_tasks_db")
 
 
+@pytest.mark.django_db(transaction=True)
 def test_db_worker_sends_a_queued_confirmation(settings):
+    """In this process, so committed for real: the worker closes connections left in a transaction."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     subscriber = make_subscriber(pending_email=Subscriber.Email.CONFIRMATION)
     result = tasks.send_subscriber_email.enqueue(subscriber.pk, "https://stateup.example")

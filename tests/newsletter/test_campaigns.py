@@ -91,7 +91,6 @@ def test_audience_by_interest_topic_and_language():
 @pytest.mark.parametrize(
     ("overrides", "reason"),
     [
-        ({"subject": "x" * 151}, "at most 150"),
         ({"body": "<script>alert(1)</script>"}, "body is empty"),
         ({"languages": ["pt"]}, "No confirmed subscriber"),
     ],
@@ -105,6 +104,14 @@ def test_a_campaign_that_cannot_be_sent_is_refused_before_anything_is_sent(overr
     assert campaign.status == Campaign.Status.DRAFT
     assert not Delivery.objects.exists()
     assert mail.outbox == []
+
+
+def test_a_subject_over_the_limit_is_refused_with_the_field_named():
+    """The admin form refuses it first; the check before sending says the same."""
+    from newsletter.models import Campaign
+
+    with pytest.raises(sending.CampaignRefused, match=r"subject: .*at most 150"):
+        sending.check_sendable(Campaign(subject="x" * 151, body="<p>Hello</p>"))
 
 
 def test_starting_twice_or_sending_a_batch_twice_sends_once(settings):
