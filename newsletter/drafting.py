@@ -22,8 +22,7 @@ DIGEST_INTEREST = Subscriber.Interest.NEWSLETTER
 
 
 def _language(article) -> str:
-    # Article.language arrives with the languages work; until then every brief is English.
-    return getattr(article, "language", "") or settings.LANGUAGE_CODE
+    return article.language or settings.LANGUAGE_CODE
 
 
 def announce_brief(article: Article, *, by=None) -> Campaign:
@@ -80,11 +79,12 @@ def draft_digests(*, by=None, languages=None) -> list[Campaign]:
             .order_by("-created_at")
             .first()
         )
-        briefs = Article.objects.published().select_related("category").newest_first()
-        if hasattr(Article, "language"):
-            briefs = briefs.filter(language=language)
-        elif language != settings.LANGUAGE_CODE:
-            continue
+        briefs = (
+            Article.objects.published()
+            .filter(language=language)
+            .select_related("category")
+            .newest_first()
+        )
         if last is not None:
             briefs = briefs.filter(published_at__gt=last.created_at)
         briefs = list(briefs[:20])

@@ -97,3 +97,15 @@ def test_the_digest_is_drafted_from_briefs_since_the_last_one_and_never_sent(edi
     assert mail.outbox == []
     response = editor_client.post(reverse("admin:newsletter_campaign_draft_digest"), follow=True)
     assert "No brief was published since the last digest." in response.content.decode()
+
+
+def test_a_spanish_brief_is_announced_to_spanish_readers_and_digested_in_spanish():
+    from newsletter.drafting import draft_digests
+
+    brief = make_article(language="es", title="Un informe en español")
+    make_article(title="An English brief")
+    digests = {campaign.languages[0]: campaign for campaign in draft_digests()}
+    assert "Un informe en español" in digests["es"].body
+    assert "An English brief" not in digests["es"].body
+    assert "Un informe en español" not in digests["en"].body
+    assert f"/es/articles/{brief.slug}/" in digests["es"].body
