@@ -1,6 +1,5 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
-from django.middleware.csrf import get_token
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,6 +9,7 @@ class PageCacheConfig(AppConfig):
 
     def ready(self):
         from pagecache import holes, version
+        from pagecache.csrf import get_token
 
         # Without a request (markup rendered outside one), a form has no token.
         holes.register("csrf_token", lambda request: get_token(request) if request else "")

@@ -342,3 +342,37 @@ def test_without_a_release_name_the_code_itself_names_the_release(settings, monk
     first = version._digest_of(tmp_path)
     (tmp_path / "page.html").write_text("<p>two</p>")
     assert version._digest_of(tmp_path) != first
+
+
+def test_the_fast_csrf_token_is_one_django_accepts_and_each_is_different():
+    from django.middleware.csrf import CSRF_ALLOWED_CHARS, _check_token_format
+    from django.test import RequestFactory
+
+    from pagecache import csrf
+
+    request = RequestFactory().get("/")
+    first, second = csrf.get_token(request), csrf.get_token(request)
+    for token in (first, second):
+        _check_token_format(token)
+        assert _unmask_cipher_token(token) == request.META["CSRF_COOKIE"]
+    assert first != second
+    assert request.META["CSRF_COOKIE_NEEDS_UPDATE"] is True
+    # Every character is drawn from the whole alphabet, none favoured.
+    drawn = csrf.random_string(62 * 400)
+    counts = [drawn.count(char) for char in CSRF_ALLOWED_CHARS]
+    assert min(counts) > 250
+    assert max(counts) < 550
+
+
+def test_a_form_posted_from_a_cached_page_passes_the_csrf_check():
+    make_article()
+    Client().get("/")
+    client = Client(enforce_csrf_checks=True)
+    page = fetch(client, "/")
+    assert page["X-Page-Cache"] == "hit"
+    token = TOKEN.search(page.content.decode()).group(1)
+    response = client.post(
+        "/newsletter/signup/",
+        {"csrfmiddlewaretoken": token, "email": "reader@example.org", "consent": "on"},
+    )
+    assert response.status_code != 403

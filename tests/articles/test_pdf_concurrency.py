@@ -56,6 +56,7 @@ def request_at_once(path: str, count: int = REQUESTS) -> tuple[list, list]:
 
 
 @pytest.mark.slow
+@pytest.mark.real_tasks  # the render publishing queues waits for a worker, as in production
 @pytest.mark.django_db(transaction=True)
 def test_twenty_simultaneous_first_requests_make_the_pdf_once():
     if connection.vendor == "sqlite":
