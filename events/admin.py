@@ -17,11 +17,12 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from events.models import Event, EventSpeaker, Registration
+from newsletter import drafting, sending
 
 PUBLISH_PERMISSION = "events.publish_event"
 TIMES = ("starts_at", "ends_at")
@@ -102,7 +103,13 @@ class EventAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["topic", "moderator", "related_articles"]
     inlines = [EventSpeakerInline]
-    actions = ["publish_selected", "cancel_selected", "close_registration", "reopen_registration"]
+    actions = [
+        "publish_selected",
+        "cancel_selected",
+        "close_registration",
+        "reopen_registration",
+        "invite_subscribers",
+    ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "topic", "language", "summary", "body", "agenda"]}),
         (_("When"), {"fields": ["starts_at", "ends_at", "time_zone"]}),
@@ -233,6 +240,29 @@ class EventAdmin(SimpleHistoryAdmin):
             return True
 
         self._save_each(request, queryset, change, _("Registration closed for %(count)d events."))
+
+    @admin.action(description=_("Invite subscribers (drafts a campaign to send)"))
+    def invite_subscribers(self, request, queryset):
+        if not is_editor(request.user):
+            raise PermissionDenied
+        for event in queryset:
+            try:
+                campaign = drafting.draft_invitation(event, by=request.user)
+            except sending.CampaignRefused as error:
+                self.message_user(request, f"{event}: {error}", messages.ERROR)
+                continue
+            url = reverse("admin:newsletter_campaign_change", args=[campaign.pk])
+            self.message_user(
+                request,
+                format_html(
+                    gettext(
+                        '{event}: an invitation is drafted. <a href="{url}">Read and send it</a>.'
+                    ),
+                    event=event,
+                    url=url,
+                ),
+                messages.SUCCESS,
+            )
 
     @admin.action(description=_("Reopen registration"))
     def reopen_registration(self, request, queryset):

@@ -23,10 +23,13 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from events import tasks
-        from events.models import Event, EventSpeaker
+        from events.models import Event, EventSpeaker, Registration
+        from pagecache import middleware as pagecache
         from pagecache import version
 
-        # The home page (next event), author and expert pages show events.
-        version.watch(Event, EventSpeaker, Event.related_articles.through)
+        # The home page (next event), author and expert pages show events; event
+        # pages show the seats left, so a registration is a change too.
+        version.watch(Event, EventSpeaker, Registration, Event.related_articles.through)
+        pagecache.cache_views("events:list", "events:past", "events:detail")
         version.next_change(next_event_change)
         tasks.connect()

@@ -3,8 +3,10 @@ from django.views.decorators.http import require_safe
 
 from articles.models import Category
 from articles.views import PAGE_SIZE, brief_cards
+from events.models import Event
 from experts.forms import ExpertFilterForm
 from experts.models import SPOKEN_LANGUAGES, Expert
+from pagecache import fragments
 from pagecache.pagination import paginate
 
 
@@ -53,5 +55,10 @@ def expert_detail(request, slug: str):
             "author": expert.author,
             "page": page,
             "cards": brief_cards(request, page.object_list),
+            "events": fragments.remember(
+                request,
+                ("author-events", expert.author_id),
+                lambda: list(Event.objects.public().with_person(expert.author)),
+            ),
         },
     )

@@ -110,3 +110,35 @@ def draft_digests(*, by=None, languages=None) -> list[Campaign]:
             )
         )
     return drafts
+
+
+EVENT_INTEREST = Subscriber.Interest.EVENTS
+
+
+def draft_invitation(event, *, by=None) -> Campaign:
+    """
+    A draft inviting the subscribers interested in events (and the event's topic) who
+    read its language: an editor reads, edits and sends it. Only for a public event
+    still to come.
+    """
+    from events.times import event_times
+
+    if event.status != event.Status.PUBLISHED or event.is_past:
+        raise sending.CampaignRefused(_("Only a published event still to come can be announced."))
+    with override(event.language or settings.LANGUAGE_CODE):
+        body = render_to_string(
+            "newsletter/email/event_body.html",
+            {"event": event, "times": event_times(event), "site_url": settings.STATEUP_SITE_URL},
+        )
+    campaign = Campaign.objects.create(
+        kind=Campaign.Kind.EVENT,
+        subject=event.title[:150],
+        preheader=" ".join(event.summary.split())[:200],
+        body=body,
+        interests=[EVENT_INTEREST],
+        languages=[event.language or settings.LANGUAGE_CODE],
+        created_by=by,
+    )
+    if event.topic_id:
+        campaign.topics.set([event.topic_id])
+    return campaign

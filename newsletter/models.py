@@ -497,6 +497,7 @@ class Campaign(models.Model):
         NEWSLETTER = "newsletter", _("Newsletter")
         BRIEF = "brief", _("A brief")
         DIGEST = "digest", _("Digest")
+        EVENT = "event", _("An event invitation")
 
     subject = models.CharField(_("subject"), max_length=SUBJECT_MAX_LENGTH)
     preheader = models.CharField(

@@ -199,3 +199,42 @@ def test_times_are_typed_and_shown_in_the_events_own_zone():
     assert event.ends_at == datetime(2030, 5, 12, 16, 30, tzinfo=ZoneInfo("America/Sao_Paulo"))
     change = editor.get(f"/admin/events/event/{event.pk}/change/").content.decode()
     assert 'value="15:00:00"' in change
+
+
+def test_an_editor_drafts_an_invitation_to_subscribers_from_an_event(client):
+    from newsletter.models import Campaign
+    from tests.factories import make_category
+
+    topic = make_category(name="Energy")
+    event = make_event(title="Round table on grids", topic=topic, language="es")
+    client.force_login(make_user("Editors"))
+    response = client.post(
+        "/admin/events/event/",
+        {"action": "invite_subscribers", "_selected_action": [event.pk]},
+        follow=True,
+    )
+    campaign = Campaign.objects.get()
+    assert campaign.status == Campaign.Status.DRAFT  # nothing is sent without an editor
+    assert campaign.kind == Campaign.Kind.EVENT
+    assert campaign.subject == "Round table on grids"
+    assert campaign.interests == ["events"]
+    assert campaign.languages == ["es"]
+    assert list(campaign.topics.all()) == [topic]
+    assert f"/es/events/{event.slug}/" in campaign.body or event.get_absolute_url() in campaign.body
+    assert f"/admin/newsletter/campaign/{campaign.pk}/change/" in response.content.decode()
+
+
+def test_a_past_event_cannot_be_announced(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from newsletter.models import Campaign
+
+    start = timezone.now() - timedelta(days=3)
+    event = make_event(starts_at=start, ends_at=start + timedelta(hours=1))
+    client.force_login(make_user("Editors"))
+    client.post(
+        "/admin/events/event/", {"action": "invite_subscribers", "_selected_action": [event.pk]}
+    )
+    assert not Campaign.objects.exists()

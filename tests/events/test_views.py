@@ -158,8 +158,11 @@ def _queries(client, path) -> int:
     return len(context.captured_queries)
 
 
-def test_event_pages_cost_the_same_whatever_the_number_of_speakers_registrations_or_events(client):
+def test_event_pages_cost_the_same_whatever_the_number_of_speakers_registrations_or_events(
+    client, settings
+):
     """Four queries for the list, the past list and an event page, with 1 event or 8."""
+    settings.STATEUP_PAGE_CACHE = False  # what making the page costs, not serving it
 
     def build(speakers: int, events: int) -> Event:
         built = []
@@ -194,9 +197,17 @@ def test_event_pages_cost_the_same_whatever_the_number_of_speakers_registrations
     assert max(counts_large) <= 4
 
 
+def test_event_pages_are_cached_like_other_public_pages(client):
+    event = make_event()
+    for path in ("/events/", "/events/past/", event.get_absolute_url()):
+        assert client.get(path)["X-Page-Cache"] == "miss"
+        assert client.get(path)["X-Page-Cache"] == "hit"
+
+
 def test_a_full_event_shows_full_at_once(client):
     event = make_event(capacity=1)
     assert "1 seat left." in client.get(event.get_absolute_url()).content.decode()
+    assert client.get(event.get_absolute_url())["X-Page-Cache"] == "hit"
     make_registration(event)
     html = client.get(event.get_absolute_url()).content.decode()
     assert "The event is full" in html

@@ -104,3 +104,13 @@ def test_the_directory_and_expert_pages_have_fixed_query_budgets(
         assert client.get("/experts/").status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get(experts[0].get_absolute_url()).status_code == 200
+
+
+def test_an_expert_page_lists_the_events_they_speak_at(client):
+    from tests.factories import make_event
+
+    expert = make_expert()
+    event = make_event(title="Round table on grids", speakers=[expert.author])
+    html = client.get(expert.get_absolute_url()).content.decode()
+    assert "Round table on grids" in html
+    assert event.get_absolute_url() in html
