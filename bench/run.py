@@ -192,6 +192,7 @@ def measure(args, wrk: str, briefs: int, database_url: str) -> list[dict]:
             "home": "/",
             "list": "/articles/",
             "brief": sample["brief"],
+            "demo brief": sample["demo brief"],
             "topic": sample["topic"],
             "tag": sample["tag"],
             "author": sample["author"],
