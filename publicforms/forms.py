@@ -79,24 +79,25 @@ def validate_plain_text(value: str, allowed: str = "") -> None:
             )
 
 
+# The stamp's precision when it is made for now: pages served within one such step
+# share one signature (signing would otherwise be much of a cache hit's cost).
+STAMP_STEP = 0.1
 _stamp: tuple[int, str] = (0, "")
 
 
 def make_started_stamp(at: float | None = None) -> str:
     """
-    The signed time a form was shown, for the minimum fill time check. Without `at`, the
-    next whole second, signed once per second: every cached page served in that second
-    shares it (signing is most of a cache hit's cost), and rounding up only makes the
-    minimum fill time stricter, never looser.
+    The signed time a form was shown, for the minimum fill time check. Without `at`, now,
+    rounded down to STAMP_STEP: the fill time is measured at most that much long.
     """
     global _stamp
     if at is not None:
         return signing.dumps(at, salt=STARTED_SALT)
-    second = math.ceil(time.time())
-    cached_second, stamp = _stamp
-    if cached_second != second:
-        stamp = signing.dumps(float(second), salt=STARTED_SALT)
-        _stamp = (second, stamp)
+    step = math.floor(time.time() / STAMP_STEP)
+    cached_step, stamp = _stamp
+    if cached_step != step:
+        stamp = signing.dumps(step * STAMP_STEP, salt=STARTED_SALT)
+        _stamp = (step, stamp)
     return stamp
 
 
