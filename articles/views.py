@@ -192,15 +192,28 @@ def brief_queryset():
     )
 
 
+def public_brief(request, slug: str) -> Article:
+    """
+    The published brief at `slug`, with its translations' slugs, found once per content
+    version: building and running that query is half the cost of a brief page. An
+    unknown slug is looked up every time (and kept nowhere, so it fills nothing).
+    """
+
+    def find():
+        return get_object_or_404(
+            Article.objects.select_related("category", "series", "pdf_edition")
+            .published()
+            .with_translation_slugs(),
+            slug=slug,
+        )
+
+    return fragments.remember(request, ("brief", slug), find)
+
+
 @require_safe
 @follows_old_slugs
 def article_detail(request, slug: str):
-    article = get_object_or_404(
-        Article.objects.select_related("category", "series", "pdf_edition")
-        .published()
-        .with_translation_slugs(),
-        slug=slug,
-    )
+    article = public_brief(request, slug)
     if article.language != current_language():
         # A brief lives under its own language's prefix only.
         return HttpResponsePermanentRedirect(article.get_absolute_url())

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from pypdf import PdfReader, PdfWriter
 
@@ -295,8 +296,8 @@ def test_the_brief_page_shows_download_pdf_with_pages_and_size(client):
     pdf.ensure(article.pk)
     edition = PdfEdition.objects.get()
     html = client.get(article.get_absolute_url()).content.decode()
-    kb = round(edition.generated_size / 1024)
-    assert f"Download PDF ({edition.generated_pages} pages, {kb}" in html
+    size = filesizeformat(edition.generated_size)  # "38.6\xa0KB", as readers see it
+    assert f"Download PDF ({edition.generated_pages} pages, {size})" in html
     assert f'"contentUrl":"http://testserver/articles/{article.slug}/pdf/"' in html
     assert (
         f'<meta name="citation_pdf_url" content="http://testserver/articles/{article.slug}/pdf/">'
