@@ -49,11 +49,11 @@ class ArticlesConfig(AppConfig):
         )
         pagecache.cache_views(
             "home",
-            "articles:list",
-            "articles:detail",
-            "articles:topic",
-            "articles:tag",
-            "articles:author",
+            "briefs:list",
+            "briefs:detail",
+            "briefs:topic",
+            "briefs:tag",
+            "briefs:author",
         )
         connect_indexing()
         # The PDF edition follows every save of a published brief.

@@ -8,7 +8,7 @@ from pagecache import fragments
 def navigation_topics() -> list[dict]:
     """The topics in the site header (kept per content version by the context processor)."""
     return [
-        {"name": topic.local_name, "url": reverse("articles:topic", kwargs={"slug": topic.slug})}
+        {"name": topic.local_name, "url": reverse("briefs:topic", kwargs={"slug": topic.slug})}
         for topic in Category.objects.in_order().only("name", "name_es", "name_pt", "slug")
     ]
 

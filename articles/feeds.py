@@ -83,10 +83,10 @@ class LatestBriefsFeed(Feed):
     )
 
     def link(self):
-        return reverse("articles:list")
+        return reverse("briefs:list")
 
     def feed_url(self):
-        return reverse("articles:feed")
+        return reverse("briefs:feed")
 
     def briefs(self, obj):
         # Each language has its feed: /feed/, /es/feed/, /pt/feed/.
@@ -151,7 +151,7 @@ class TopicFeed(LatestBriefsFeed):
         return obj.get_absolute_url()
 
     def feed_url(self, obj):
-        return reverse("articles:topic_feed", kwargs={"slug": obj.slug})
+        return reverse("briefs:topic_feed", kwargs={"slug": obj.slug})
 
     def briefs(self, obj):
         return Article.objects.published().in_language().filter(category=obj)
@@ -171,10 +171,10 @@ class TagFeed(LatestBriefsFeed):
         return _("The latest StateUp briefs about %(tag)s.") % {"tag": obj.name}
 
     def link(self, obj):
-        return reverse("articles:tag", kwargs={"slug": obj.slug})
+        return reverse("briefs:tag", kwargs={"slug": obj.slug})
 
     def feed_url(self, obj):
-        return reverse("articles:tag_feed", kwargs={"slug": obj.slug})
+        return reverse("briefs:tag_feed", kwargs={"slug": obj.slug})
 
     def briefs(self, obj):
         return Article.objects.published().in_language().filter(tags=obj)

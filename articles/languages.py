@@ -31,14 +31,14 @@ def brief_translations(article: Article) -> list[dict]:
     for code, _name in settings.LANGUAGES:
         if code != article.language and slugs.get(code):
             with override(code):
-                path = reverse("articles:detail", kwargs={"slug": slugs[code]})
+                path = reverse("briefs:detail", kwargs={"slug": slugs[code]})
             translations.append({"code": code, "name": NATIVE_NAMES[code], "path": path})
     return translations
 
 
 def _list_path(code: str) -> str:
     with override(code):
-        return reverse("articles:list")
+        return reverse("briefs:list")
 
 
 def switcher(request, translations: list[dict] | None) -> list[dict]:

@@ -93,7 +93,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:topic", kwargs={"slug": self.slug})
+        return reverse("briefs:topic", kwargs={"slug": self.slug})
 
     @property
     def local_name(self) -> str:
@@ -218,7 +218,7 @@ class Author(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return reverse("briefs:author", kwargs={"slug": self.slug})
 
     @property
     def initials(self) -> str:
@@ -745,7 +745,7 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         # In the brief's own language, whatever the page linking to it.
         with override(self.language or settings.LANGUAGE_CODE):
-            return reverse("articles:detail", kwargs={"slug": self.slug})
+            return reverse("briefs:detail", kwargs={"slug": self.slug})
 
     @property
     def is_translation(self) -> bool:
@@ -1054,7 +1054,7 @@ class PreviewLink(models.Model):
         token = signing.Signer(salt=self.SIGNING_SALT).sign(self.key)
         # In the brief's own language, as its readers will see it.
         with override(self.article.language):
-            return reverse("articles:shared_preview", kwargs={"token": token})
+            return reverse("briefs:shared_preview", kwargs={"token": token})
 
     @property
     def is_expired(self) -> bool:

@@ -1,6 +1,6 @@
 """
 The PDF edition of a brief, made with WeasyPrint from the same templates as its page
-(`articles/article_pdf.html` includes the page's own parts), stored through Django's
+(`articles/brief_pdf.html` includes the page's own parts), stored through Django's
 storage API and kept in step with the brief by a background task (articles/tasks.py).
 
 Rendering never reaches outside the site: `SiteFilesFetcher` serves only the site's
@@ -142,7 +142,7 @@ def render(article: Article) -> tuple[bytes, int]:
     import weasyprint
 
     with translation.override(settings.LANGUAGE_CODE):
-        html = render_to_string("articles/article_pdf.html", pdf_context(article))
+        html = render_to_string("articles/brief_pdf.html", pdf_context(article))
     document = weasyprint.HTML(
         string=html,
         base_url=settings.STATEUP_SITE_URL + "/",

@@ -75,7 +75,7 @@ class PdfSitemap(Sitemap):
         return briefs.only("slug", "updated_at").order_by("-published_at", "pk")
 
     def location(self, item):
-        return reverse("articles:pdf", kwargs={"slug": item.slug})
+        return reverse("briefs:pdf", kwargs={"slug": item.slug})
 
     def lastmod(self, item):
         return item.updated_at
@@ -111,7 +111,7 @@ class TagSitemap(_InEveryLanguage):
         )
 
     def location(self, item):
-        return reverse("articles:tag", kwargs={"slug": item.slug})
+        return reverse("briefs:tag", kwargs={"slug": item.slug})
 
     def lastmod(self, item):
         return item.last_change
@@ -138,7 +138,7 @@ class PageSitemap(_InEveryLanguage):
     """Pages that are not briefs or lists of them by topic, tag or author."""
 
     # URL names; the contact page is listed once it exists.
-    names = ["home", "articles:list", "contact"]
+    names = ["home", "briefs:list", "contact"]
 
     def items(self):
         self._last_change = (
@@ -160,7 +160,7 @@ class PageSitemap(_InEveryLanguage):
         return reverse(item)
 
     def lastmod(self, item):
-        return self._last_change if item in {"home", "articles:list"} else None
+        return self._last_change if item in {"home", "briefs:list"} else None
 
 
 sitemaps = {

@@ -131,7 +131,7 @@ def _person(author, absolute) -> dict:
 
 
 def _breadcrumbs(article, absolute) -> dict:
-    trail = [(_("Home"), reverse("home")), (_("Briefs"), reverse("articles:list"))]
+    trail = [(_("Home"), reverse("home")), (_("Briefs"), reverse("briefs:list"))]
     if article.category:
         trail.append((article.category.name, article.category.get_absolute_url()))
     trail.append((article.title, article.get_absolute_url()))

@@ -4,12 +4,12 @@ from articles import citations, feeds, views
 from articles.editorial import previews
 from articles.search import views as search
 
-app_name = "articles"
+app_name = "briefs"
 
 urlpatterns = [
-    path("articles/", views.article_list, name="list"),
-    path("articles/<slug:slug>/", views.article_detail, name="detail"),
-    path("articles/<slug:slug>/pdf/", views.article_pdf, name="pdf"),
+    path("articles/", views.brief_list, name="list"),
+    path("articles/<slug:slug>/", views.brief_detail, name="detail"),
+    path("articles/<slug:slug>/pdf/", views.brief_pdf, name="pdf"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("authors/<slug:slug>/", views.author_detail, name="author"),

@@ -44,7 +44,7 @@ def _kept_ids(request, key: tuple, briefs) -> list[int]:
 
 def brief_cards(request, ids, heading: str = "h3", articles=None) -> list[SafeString]:
     """
-    The cards (`includes/article_card.html`) of these briefs, in this order.
+    The cards (`includes/brief_card.html`) of these briefs, in this order.
 
     A card only changes with the content version, and the same card is on the home
     page, lists, topics, tags, authors and related briefs: each is rendered once per
@@ -60,7 +60,7 @@ def brief_cards(request, ids, heading: str = "h3", articles=None) -> list[SafeSt
         else:
             # Cards never show the body: it stays in the database.
             found = Article.objects.for_cards().defer("body").in_bulk([key[1] for key in missing])
-        card = get_template("includes/article_card.html")
+        card = get_template("includes/brief_card.html")
         return {
             key: card.render({"article": found[key[1]], "heading": heading})
             for key in missing
@@ -72,13 +72,13 @@ def brief_cards(request, ids, heading: str = "h3", articles=None) -> list[SafeSt
 
 
 @require_safe
-def article_list(request):
+def brief_list(request):
     page = paginate(
         request, _public_ids(), PAGE_SIZE, newest_first_key=("list", current_language())
     )
     return render(
         request,
-        "articles/article_list.html",
+        "articles/brief_list.html",
         {
             "page": page,
             "cards": brief_cards(request, page.object_list, "h2"),
@@ -132,7 +132,7 @@ def pdf_link(article: Article) -> dict | None:
     if not has_file and not pdf.is_available():
         return None
     return {
-        "url": reverse("articles:pdf", kwargs={"slug": article.slug}),
+        "url": reverse("briefs:pdf", kwargs={"slug": article.slug}),
         "filename": article.pdf_filename,
         "pages": edition.pages if has_file else None,
         "size": edition.size if has_file else None,
@@ -140,7 +140,7 @@ def pdf_link(article: Article) -> dict | None:
 
 
 @require_safe
-def article_pdf(request, slug: str):
+def brief_pdf(request, slug: str):
     """The brief's PDF edition; made now (once, however many ask) if it is not there yet."""
     article = get_object_or_404(
         Article.objects.published().select_related("series", "pdf_edition"), slug=slug
@@ -212,7 +212,7 @@ def public_brief(request, slug: str) -> Article:
 
 @require_safe
 @follows_old_slugs
-def article_detail(request, slug: str):
+def brief_detail(request, slug: str):
     article = public_brief(request, slug)
     if article.language != current_language():
         # A brief lives under its own language's prefix only.
@@ -228,13 +228,13 @@ def article_detail(request, slug: str):
     else:
         prefetch_related_objects([article], bylines(), "tags", "related_links")
         context = brief_context(article, request)
-    return render(request, "articles/article_detail.html", context)
+    return render(request, "articles/brief_detail.html", context)
 
 
 def kept_brief(request, article: Article) -> dict | None:
     """
     The brief's head and body as the page rendered them for this content version
-    (`{% keep_per_version %}` in articles/article_detail.html), or None if either is
+    (`{% keep_per_version %}` in articles/brief_detail.html), or None if either is
     missing: then its authors, tags and links are fetched and both are made again.
     """
     keys = {
@@ -259,7 +259,7 @@ def topic_detail(request, slug: str):
     )
     return render(
         request,
-        "articles/category_detail.html",
+        "articles/topic_detail.html",
         {"topic": topic, "page": page, "cards": brief_cards(request, page.object_list, "h2")},
     )
 

@@ -88,7 +88,7 @@ class WorkflowPanelMixin(BriefPagesMixin):
                     for transition in offered
                 ],
                 # In the brief's own language, as its readers will see it.
-                "preview_url": article_reverse(article, "articles:preview", article.pk),
+                "preview_url": article_reverse(article, "briefs:preview", article.pk),
                 "can_share": workflow.can_edit(user, article),
                 "share_url": reverse("admin:articles_article_share", args=[article.pk]),
                 "links": [

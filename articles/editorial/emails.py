@@ -29,7 +29,7 @@ def _links(article: Article) -> dict:
     site = settings.STATEUP_SITE_URL
     # The preview in the brief's own language, as its readers will see it.
     with override(article.language):
-        preview_path = reverse("articles:preview", args=[article.pk])
+        preview_path = reverse("briefs:preview", args=[article.pk])
     return {
         "change_url": site + reverse("admin:articles_article_change", args=[article.pk]),
         "preview_url": site + preview_path,

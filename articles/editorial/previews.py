@@ -39,7 +39,7 @@ def create_preview_link(article: Article, *, by, note: str = "") -> PreviewLink:
 def _render_preview(request, article: Article, banner: dict):
     context = brief_context(article, request)
     context["preview"] = banner
-    response = render(request, "articles/article_detail.html", context)
+    response = render(request, "articles/brief_detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     # The share link's secret must not leak to sites the brief links to.
     response["Referrer-Policy"] = "no-referrer"

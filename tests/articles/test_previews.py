@@ -33,7 +33,7 @@ def test_staff_preview_renders_the_public_page_exactly_with_a_banner(client):
     )
     public = client.get(article.get_absolute_url())
     client.force_login(make_user("Writers"))
-    preview = client.get(reverse("articles:preview", args=[article.pk]))
+    preview = client.get(reverse("briefs:preview", args=[article.pk]))
     assert preview.status_code == 200
     assert main_of(preview.content.decode()) == main_of(public.content.decode())
     banner = BeautifulSoup(preview.content, "html.parser").find(class_="preview-banner")
@@ -46,7 +46,7 @@ def test_staff_preview_shows_any_state_never_cached_and_not_indexed(client, stat
     article = make_ready_article(status=status, title="Hidden draft")
     assert client.get(article.get_absolute_url()).status_code == 404
     client.force_login(make_user("Writers"))
-    response = client.get(reverse("articles:preview", args=[article.pk]))
+    response = client.get(reverse("briefs:preview", args=[article.pk]))
     assert response.status_code == 200
     assert "Hidden draft" in response.content.decode()
     assert "no-cache" in response["Cache-Control"]
@@ -57,7 +57,7 @@ def test_staff_preview_shows_any_state_never_cached_and_not_indexed(client, stat
 
 def test_staff_preview_needs_a_staff_login(client, django_user_model):
     article = make_ready_article()
-    url = reverse("articles:preview", args=[article.pk])
+    url = reverse("briefs:preview", args=[article.pk])
     response = client.get(url)
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
@@ -136,7 +136,7 @@ def test_a_drafts_preview_offers_no_share_links_to_an_address_that_is_404(client
     article = make_ready_article(status=Article.Status.DRAFT, published_at=None)
     client.force_login(make_user("Writers"))
     soup = BeautifulSoup(
-        client.get(reverse("articles:preview", args=[article.pk])).content, "html.parser"
+        client.get(reverse("briefs:preview", args=[article.pk])).content, "html.parser"
     )
     share = soup.select_one("section.share")
     assert share.select("a, button") == []
@@ -147,7 +147,7 @@ def test_a_published_briefs_preview_keeps_its_share_links(client):
     article = make_article()
     client.force_login(make_user("Writers"))
     soup = BeautifulSoup(
-        client.get(reverse("articles:preview", args=[article.pk])).content, "html.parser"
+        client.get(reverse("briefs:preview", args=[article.pk])).content, "html.parser"
     )
     assert soup.select_one("section.share a[href^='mailto:']")
 

@@ -161,7 +161,7 @@ def test_the_brief_page_leaves_a_hook_after_the_brief():
 
     article = make_article()
     template = Template(
-        '{% extends "articles/article_detail.html" %}'
+        '{% extends "articles/brief_detail.html" %}'
         "{% block brief_extras %}<aside id='cite'>Cite this brief</aside>{% endblock %}"
     )
     html = template.render(Context({**brief_context(article), "site_name": "StateUp"}))
