@@ -1,4 +1,5 @@
 import os
+from contextlib import suppress
 
 from django.core.wsgi import get_wsgi_application
 
@@ -30,10 +31,9 @@ def _warm() -> None:
         for path in sorted(directory.rglob("*.html")):
             name = path.relative_to(directory).as_posix()
             if not name.startswith("admin/"):
-                try:
+                # (one that extends a template an app provides is compiled on first use)
+                with suppress(TemplateDoesNotExist):
                     engine.get_template(name)
-                except TemplateDoesNotExist:  # one extending a template an app provides
-                    pass
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             resolve(reverse("briefs:list"))
