@@ -12,8 +12,10 @@ is the same for everyone.
 
 from collections.abc import Callable, Iterable
 
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
+from pagecache import holes
 from pagecache.middleware import content_version
 
 # Enough for every card and list of a large site; past it, start again.
@@ -66,6 +68,40 @@ def kept(request, keys: Iterable[tuple]) -> dict | None:
     """The values kept under every one of `keys`, or None if any is missing."""
     items = _items(request)
     try:
-        return {key: items[key] for key in keys}
+        found = {key: items[key] for key in keys}
     except KeyError:
         return None
+    for value in found.values():
+        _mark_holes(request, value)
+    return found
+
+
+class _MarkupWithHoles(SafeString):
+    """Kept markup with holes in it ({% hole %}): a page that shows it has them too."""
+
+
+def remember_markup(request, key: tuple, render: Callable[[], str]) -> SafeString:
+    """
+    Markup kept under `key` for the current content, rendered once. Holes rendered in it
+    stay holes (placeholders), and every page that shows it is marked as having them,
+    so each reader's response gets them filled.
+    """
+
+    def make():
+        had_holes = holes.has_holes(request)
+        if request is not None:
+            request._page_holes = False
+        markup = render()
+        made_holes = holes.has_holes(request)
+        if request is not None:
+            request._page_holes = had_holes or made_holes
+        return _MarkupWithHoles(markup) if made_holes else markup
+
+    markup = remember(request, key, make)
+    _mark_holes(request, markup)
+    return markup
+
+
+def _mark_holes(request, value) -> None:
+    if isinstance(value, _MarkupWithHoles) and request is not None:
+        request._page_holes = True

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 import redis
 from django.core.cache import cache
+from django.utils import translation
 
 from pagecache import version
 from pagecache.middleware import pages
@@ -32,6 +33,8 @@ def _isolated_media_and_cache(settings, tmp_path):
     cache.clear()
     # Each test's database is rolled back, which no trigger or signal sees.
     version.forget()
+    # The test client's last request leaves its page's language active in this thread.
+    translation.deactivate()
     pages.clear()
     yield
     cache.clear()

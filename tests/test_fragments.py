@@ -192,3 +192,40 @@ def test_a_brief_seen_before_in_this_content_version_reads_nothing_from_the_data
         second = html(article.get_absolute_url())
     token = re.compile(r'name="(?:csrfmiddlewaretoken|started)" value="[^"]+"')
     assert token.sub("", first) == token.sub("", second)
+
+
+def _forms(page: str) -> list[tuple[str, str]]:
+    return re.findall(r'name="(csrfmiddlewaretoken|started)" value="([^"]*)"', page)
+
+
+def test_a_kept_footer_still_gets_each_reader_a_token_of_their_own():
+    article = make_article()
+    first, second = (html(article.get_absolute_url()) for _ in range(2))
+    assert "__hole_" not in first + second
+    tokens = []
+    for page in (first, second):
+        found = {value for name, value in _forms(page) if name == "csrfmiddlewaretoken"}
+        assert len(found) == 1  # the brief's signup panel and the footer's share it
+        tokens += found
+    assert all(re.fullmatch(r"[A-Za-z0-9]{64}", token) for token in tokens)
+    assert tokens[0] != tokens[1]  # each request masks its own
+
+
+def test_the_kept_header_marks_the_page_it_is_on():
+    first, second = make_category(name="Grids"), make_category(name="Minerals")
+    make_article(category=first)
+    make_article(category=second)
+    for topic in (first, second, first):
+        page = html(topic.get_absolute_url())
+        current = re.findall(r'<a href="([^"]+)" aria-current="page">', page)
+        assert current == [topic.get_absolute_url()]
+
+
+def test_the_header_of_a_search_is_not_kept_for_its_address():
+    from pagecache import fragments
+
+    make_article()
+    for query in ("grid", "lithium", "zzz"):
+        Client().get("/search/", {"q": query})
+    kept_addresses = [key for key in fragments._kept[1] if "header" in key or "footer" in key]
+    assert not any("/search/" in str(key) for key in kept_addresses)
