@@ -247,9 +247,16 @@ def kept_brief(request, article: Article) -> dict | None:
     return None if found is None else {name: found[key] for name, key in keys.items()}
 
 
+def _public_object(request, model, slug: str):
+    """The topic, tag or author at `slug`, found once per content version (404 if none)."""
+    return fragments.remember(
+        request, (model.__name__, slug), lambda: get_object_or_404(model, slug=slug)
+    )
+
+
 @require_safe
 def topic_detail(request, slug: str):
-    topic = get_object_or_404(Category, slug=slug)
+    topic = _public_object(request, Category, slug)
     briefs = Article.objects.published().in_language().filter(category=topic)
     page = paginate(
         request,
@@ -266,7 +273,7 @@ def topic_detail(request, slug: str):
 
 @require_safe
 def tag_detail(request, slug: str):
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = _public_object(request, Tag, slug)
     page = paginate(
         request,
         _kept_ids(request, ("tag", tag.pk), Article.objects.published().in_language().tagged(tag)),
@@ -285,7 +292,7 @@ def tag_detail(request, slug: str):
 
 @require_safe
 def author_detail(request, slug: str):
-    author = get_object_or_404(Author, slug=slug)
+    author = _public_object(request, Author, slug)
     briefs = Article.objects.published().in_language().filter(authorships__author=author)
     page = paginate(request, _kept_ids(request, ("author", author.pk), briefs), PAGE_SIZE)
     return render(
@@ -317,12 +324,17 @@ def featured_card(request, pk: int) -> str:
 
 @require_safe
 def home(request):
-    public = Article.objects.published().in_language().newest_first()
-    # The newest briefs, one spare in case the featured brief is among them.
-    newest = list(public.values_list("pk", flat=True)[: HOME_LATEST + 1])
-    featured = next(iter(public.filter(is_featured=True).values_list("pk", flat=True)[:1]), None)
-    featured = featured or (newest[0] if newest else None)
-    latest = [pk for pk in newest if pk != featured][:HOME_LATEST]
+    def choose():
+        public = Article.objects.published().in_language().newest_first()
+        # The newest briefs, one spare in case the featured brief is among them.
+        newest = list(public.values_list("pk", flat=True)[: HOME_LATEST + 1])
+        featured = next(
+            iter(public.filter(is_featured=True).values_list("pk", flat=True)[:1]), None
+        )
+        featured = featured or (newest[0] if newest else None)
+        return featured, [pk for pk in newest if pk != featured][:HOME_LATEST]
+
+    featured, latest = fragments.remember(request, ("home-briefs", current_language()), choose)
     return render(
         request,
         "home.html",
@@ -332,7 +344,11 @@ def home(request):
             "topics": fragments.remember(
                 request, ("topics",), lambda: list(Category.objects.in_order())
             ),
-            # Not kept per content version: it changes when an event ends, not only on edits.
-            "next_event": Event.objects.public().for_lists().upcoming().first(),
+            # The content version changes when an event starts or ends (events/apps.py).
+            "next_event": fragments.remember(
+                request,
+                ("next-event",),
+                lambda: Event.objects.public().for_lists().upcoming().first(),
+            ),
         },
     )
