@@ -134,7 +134,7 @@ def main() -> int:
     parser.add_argument("--backend", choices=["db", "rq"], default="db")
     parser.add_argument("--batch-size", type=int, default=500)
     parser.add_argument(
-        "--redis-url", default=os.environ.get("STATEUP_TASKS_REDIS_URL", "redis://127.0.0.1:6379/5")
+        "--redis-url", default=os.environ.get("BENCH_SEND_REDIS_URL", "redis://127.0.0.1:6379/10")
     )
     args = parser.parse_args()
 
