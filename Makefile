@@ -77,8 +77,9 @@ clean:
 
 # Campaign sending: 100,000 confirmed subscribers in a database of their own
 # (<database>_sendbench, or var/sendbench.sqlite3), one campaign, sent by real workers
-# over SMTP to a local aiosmtpd sink; prints messages/s, the ratio to a bare smtplib
-# loop to the same sink, and worker memory. SEND_ARGS="--backend rq" for the Redis queue.
+# over SMTP to a local aiosmtpd sink; prints messages/s, the ratio to bare smtplib
+# loops to the same sink (one connection per worker), and worker memory.
+# SEND_ARGS="--backend rq" for the Redis queue, "--workers 1" for one worker.
 bench-send: install
 	$(BIN)/python bench/send.py $(SEND_ARGS)
 

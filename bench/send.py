@@ -10,9 +10,10 @@ Builds a database of its own (<DATABASE_URL's database>_sendbench on PostgreSQL,
 var/sendbench.sqlite3), fills it with confirmed subscribers, starts an aiosmtpd sink
 on a local port and the workers (`manage.py db_worker`, or `manage.py rqworker` for
 RQ), starts one campaign and waits until the sink holds every message. It prints
-messages per second, the same figure for a bare smtplib loop to the same sink in the
-same run (the ceiling: what this machine's SMTP path allows with no Django at all),
-their ratio, and each worker's peak memory. Exits non-zero if the acceptance limits
+messages per second, the same figure for bare smtplib loops to the same sink in the
+same run, one process and connection per worker (the ceiling: what this machine's SMTP
+path allows with no Django and no database at all), their ratio, and each worker's
+peak memory. Exits non-zero if the acceptance limits
 (every message within 5 minutes, a worker under 300 MB) are not met.
 """
 
@@ -67,20 +68,35 @@ class Sink:
         self.controller.stop()
 
 
-def ceiling(port: int, messages: int = 3000) -> float:
-    """Messages per second of a bare smtplib loop on one connection."""
+def ceiling(port: int, messages: int = 3000) -> tuple[float, float]:
+    """A bare smtplib loop on one connection: one message made once, only To changed."""
     message = EmailMessage()
     message["From"] = "hello@stateup.org"
+    message["To"] = "reader-to-7f3a@example.org"
     message["Subject"] = "Ceiling"
     message.set_content("x " * 1500)
     message.add_alternative("<p>" + "x " * 1500 + "</p>", subtype="html")
-    start = time.perf_counter()
+    raw = message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
     with smtplib.SMTP("127.0.0.1", port) as smtp:
+        start = time.monotonic()
         for n in range(messages):
-            del message["To"]
-            message["To"] = f"reader{n}@example.org"
-            smtp.send_message(message)
-    return messages / (time.perf_counter() - start)
+            to = f"reader{n}@example.org"
+            smtp.sendmail("hello@stateup.org", [to], raw.replace(b"reader-to-7f3a", to.encode()))
+        return start, time.monotonic()
+
+
+def parallel_ceiling(port: int, connections: int) -> float:
+    """Messages per second of `connections` bare loops at once, each in a process of its own."""
+    loops = [
+        subprocess.Popen(
+            [PYTHON, __file__, "--ceiling-port", str(port)], stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(connections)
+    ]
+    spans = [[float(x) for x in loop.communicate()[0].split()] for loop in loops]
+    if any(loop.returncode for loop in loops):
+        raise RuntimeError("a ceiling loop failed")
+    return 3000 * connections / (max(end for _, end in spans) - min(start for start, _ in spans))
 
 
 def bench_database_url() -> str:
@@ -118,7 +134,7 @@ def main() -> int:
     parser.add_argument("--backend", choices=["db", "rq"], default="db")
     parser.add_argument("--batch-size", type=int, default=500)
     parser.add_argument(
-        "--redis-url", default=os.environ.get("STATEUP_TASKS_REDIS_URL", "redis://127.0.0.1:6379/5")
+        "--redis-url", default=os.environ.get("BENCH_SEND_REDIS_URL", "redis://127.0.0.1:6379/10")
     )
     args = parser.parse_args()
 
@@ -182,18 +198,15 @@ def main() -> int:
     )
 
     sink = Sink(SINK_PORT)
-    # In a process of its own, like the workers (in this one it would share the GIL
-    # with the sink).
-    top = float(
-        subprocess.run(
-            [PYTHON, __file__, "--ceiling-port", str(SINK_PORT)],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-    )
+    # In processes of their own, like the workers (in this one they would share the GIL
+    # with the sink), with as many connections as the workers will use.
+    top = parallel_ceiling(SINK_PORT, args.workers)
     sink.reset()
-    print(f"Ceiling (bare smtplib, one connection): {top:,.0f} messages/s", flush=True)
+    print(
+        f"Ceiling (bare smtplib, {args.workers} connection(s) in {args.workers} process(es), "
+        f"as the workers): {top:,.0f} messages/s",
+        flush=True,
+    )
 
     if args.backend == "rq":
         command = ["rqworker", "--worker-class", "rq.worker.SimpleWorker",
@@ -252,6 +265,6 @@ def main() -> int:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--ceiling-port"]:
-        print(ceiling(int(sys.argv[2])))
+        print(*ceiling(int(sys.argv[2])))
         sys.exit(0)
     sys.exit(main())

@@ -11,6 +11,10 @@ sends only what is still waiting. Two runs never hold one batch: the claim is
 a conditional UPDATE. The one message that can go out twice is the one whose
 worker died between the mail server's "250 OK" and the database write; its
 Message-ID is the same both times, so providers and mail programs can drop it.
+
+Over SMTP each message is made from bytes prepared once per language and batch
+(`emails.PreparedCampaign`), filled in with the subscriber's address and links;
+other backends (locmem, providers' APIs) get Django's full message each time.
 """
 
 import logging
@@ -27,7 +31,7 @@ from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 
 from articles.sanitize import plain_text
-from newsletter import emails
+from newsletter import emails, smtp
 from newsletter.models import Campaign, CampaignBatch, Delivery, Subscriber
 from stateup.tasks import after_commit
 
@@ -158,13 +162,16 @@ def send_batch(batch_id: int) -> int:
     waiting = (
         batch.deliveries.filter(status=Delivery.Status.PENDING)
         .select_related("subscriber")
+        .only("language", "attempts", "campaign_id", "batch_id", *_SUBSCRIBER_FIELDS)
         .order_by("pk")
     )
     sent = 0
     retry = False
     parts = {}  # rendered once per language for the whole batch
+    prepared = {}  # over SMTP: the whole message made once per language
     last_renewal = time.monotonic()
     connection = get_connection()
+    over_smtp = isinstance(connection, smtp.EmailBackend)
     relaxed = _relax_commits()
     try:
         connection.open()
@@ -186,28 +193,47 @@ def send_batch(batch_id: int) -> int:
             recorded = []
 
             def record_sent(delivery=delivery, message_id=message_id, recorded=recorded):
-                Delivery.objects.filter(pk=delivery.pk).update(
-                    status=Delivery.Status.SENT, sent_at=timezone.now(), message_id=message_id
-                )
+                _record_sent(delivery.pk, message_id)
                 recorded.append(True)
 
+            message = None
             try:
                 with translation.override(delivery.language):
                     if delivery.language not in parts:
                         parts[delivery.language] = emails.campaign_parts(
                             campaign, base_url=base_url
                         )
-                    message = emails.campaign_message(
-                        campaign,
-                        subscriber=subscriber,
-                        base_url=base_url,
-                        message_id=message_id,
-                        connection=connection,
-                        parts=parts[delivery.language],
+                    if over_smtp and delivery.language not in prepared:
+                        prepared[delivery.language] = emails.PreparedCampaign(
+                            campaign, base_url=base_url, parts=parts[delivery.language]
+                        )
+                    raw = (
+                        prepared[delivery.language].for_subscriber(
+                            subscriber, message_id=message_id
+                        )
+                        if over_smtp
+                        else None
                     )
-                # The SMTP backend calls this just before the server accepts the message.
-                message.commit_point = record_sent
-                message.send(fail_silently=False)
+                    if raw is None:
+                        message = emails.campaign_message(
+                            campaign,
+                            subscriber=subscriber,
+                            base_url=base_url,
+                            message_id=message_id,
+                            connection=connection,
+                            parts=parts[delivery.language],
+                        )
+                if raw is not None:
+                    connection.send_prepared(
+                        prepared[delivery.language].from_email,
+                        subscriber.email,
+                        raw,
+                        commit_point=record_sent,
+                    )
+                else:
+                    # The SMTP backend calls this just before the server accepts the message.
+                    message.commit_point = record_sent
+                    message.send(fail_silently=False)
             except Exception as error:  # any mail failure: recorded, retried, then shown
                 retry |= _record_failure(delivery, error)
                 # A broken connection is opened again for the next message.
@@ -228,6 +254,37 @@ def send_batch(batch_id: int) -> int:
     _release(batch, claim, retry=retry)
     finish_if_done(campaign.pk)
     return sent
+
+
+# What the loop reads of each subscriber: enough to check they still want it and to
+# make their links.
+_SUBSCRIBER_FIELDS = ("subscriber__status", "subscriber__suppressed_at", "subscriber__email")
+
+
+def _record_sent(delivery_id: int, message_id: str) -> None:
+    """
+    Mark one delivery sent, at the commit point of every message: one plain statement
+    (the ORM's update() costs twice as much again, a fifth of a message's time here).
+    """
+    from django.db import connection
+
+    quote = connection.ops.quote_name
+    column = {field.name: quote(field.column) for field in Delivery._meta.concrete_fields}
+    # Identifiers from the model, values as parameters.
+    sql = (
+        f"UPDATE {quote(Delivery._meta.db_table)} SET {column['status']} = %s, "  # noqa: S608
+        f"{column['sent_at']} = %s, {column['message_id']} = %s WHERE {column['id']} = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [
+                Delivery.Status.SENT,
+                connection.ops.adapt_datetimefield_value(timezone.now()),
+                message_id,
+                delivery_id,
+            ],
+        )
 
 
 def _relax_commits() -> bool:

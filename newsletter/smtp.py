@@ -58,6 +58,18 @@ class EmailBackend(smtp.EmailBackend):
     def connection_class(self):
         return _SMTPSSL if self.use_ssl else _SMTP
 
+    def send_prepared(self, from_email: str, to: str, message: bytes, *, commit_point) -> None:
+        """
+        Send a message already made into bytes (newsletter.emails.PreparedCampaign) to
+        one address on the open connection, calling `commit_point` before the final ".".
+        Raises on any refusal, as Django's backend does with fail_silently=False.
+        """
+        self.connection.commit_point = commit_point
+        try:
+            self.connection.sendmail(from_email, [to], message)
+        finally:
+            self.connection.commit_point = None
+
     def _send(self, email_message):
         if self.connection is None:
             return super()._send(email_message)

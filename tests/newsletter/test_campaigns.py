@@ -196,3 +196,37 @@ def test_campaign_email_over_real_smtp(smtp_sink):
     kinds = [part.get_content_type() for part in message.walk()]
     assert "text/plain" in kinds
     assert "text/html" in kinds
+
+
+def test_over_real_smtp_each_language_gets_its_own_message_and_links(smtp_sink):
+    readers = {
+        lang: confirmed(language=lang, email=f"{lang}@example.org") for lang in ("en", "es", "pt")
+    }
+    confirmed(email="josé@exemplo.pt", language="pt")  # Django's own path for this one
+    campaign = make_campaign()
+    sending.start(campaign)
+    by_address = {message["To"]: message for message in smtp_sink.messages}
+    assert len(by_address) == 4
+    for lang, reader in readers.items():
+        message = by_address[reader.email]
+        assert message["Content-Language"] == lang
+        assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        [text] = [
+            p.get_payload(decode=True).decode()
+            for p in message.walk()
+            if p.get_content_type() == "text/plain"
+        ]
+        [html] = [
+            p.get_payload(decode=True).decode()
+            for p in message.walk()
+            if p.get_content_type() == "text/html"
+        ]
+        assert f'<html lang="{lang}">' in html
+        link = re.search(r"https?://\S+/newsletter/unsubscribe/(\S+)/\?campaign=\d+", text)
+        assert message["List-Unsubscribe"].strip() == f"<{link[0]}>"
+        assert link[0] in html.replace("&amp;", "&")
+        assert Subscriber.from_unsubscribe_token(link[1]) == reader
+        preferences = re.search(r"/newsletter/preferences/(\S+)/", text)[1]
+        assert Subscriber.from_preferences_token(preferences) == reader
+        assert f"sent to {reader.email}" in " ".join(text.split()) or lang != "en"
+    assert sending.stats(campaign)["sent"] == 4

@@ -74,3 +74,68 @@ def test_the_contact_notification_goes_to_staff_and_answers_the_sender(site_url,
     assert "List-Unsubscribe" not in email.extra_headers
     assert f"{site_url}/admin/newsletter/contactmessage/{message.pk}/change/" in email.body
     assert "Press &lt;enquiry&gt;" in email.alternatives[0][0]
+
+
+def _parsed(raw: bytes):
+    import email
+
+    message = email.message_from_bytes(raw)
+    headers = sorted((k, v) for k, v in message.items() if k not in {"Date", "Content-Type"})
+    parts = [
+        (part.get_content_type(), part["Content-Transfer-Encoding"], part.get_payload(decode=True))
+        for part in message.walk()
+        if not part.is_multipart()
+    ]
+    return headers, parts, message
+
+
+@pytest.mark.parametrize("language", ["en", "es", "pt"])
+@pytest.mark.parametrize("address", ["reader@example.org", "o'brien&co@example.org"])
+def test_a_prepared_campaign_is_the_message_django_would_send(site_url, language, address):
+    """The bytes filled in per subscriber equal Django's full message, but for date and boundary."""
+    from email.utils import parsedate_to_datetime
+
+    from newsletter.models import Subscriber
+    from tests.factories import make_campaign
+
+    subscriber = make_subscriber(email=address, status=Subscriber.Status.CONFIRMED)
+    campaign = make_campaign(subject="Notícias — março", body="<p>Olá, <b>leitores</b>.</p>")
+    message_id = f"<campaign-{campaign.pk}.delivery-7@stateup.org>"
+    with translation.override(language):
+        prepared = emails.PreparedCampaign(campaign, base_url=site_url)
+        raw = prepared.for_subscriber(subscriber, message_id=message_id)
+        django_message = emails.campaign_message(
+            campaign, subscriber=subscriber, base_url=site_url, message_id=message_id
+        )
+    expected = django_message.message().as_bytes(linesep="\r\n")
+    assert prepared.is_usable
+    assert raw is not None
+    assert b"stand-in" not in raw
+    headers, parts, message = _parsed(raw)
+    assert (headers, parts) == _parsed(expected)[:2]
+    assert message["To"] == address
+    assert message["Content-Language"] == language
+    django_date = parsedate_to_datetime(_parsed(expected)[2]["Date"])
+    assert abs((parsedate_to_datetime(message["Date"]) - django_date).total_seconds()) <= 1
+    assert prepared.from_email == "StateUp <hello@stateup.org>"
+    html = parts[1][2].decode()
+    assert "o&#x27;brien&amp;co@example.org" in html or address == "reader@example.org"
+
+
+def test_an_address_django_would_rewrite_is_built_in_full(site_url):
+    from newsletter.models import Subscriber
+    from tests.factories import make_campaign
+
+    subscriber = make_subscriber(email="josé@exemplo.pt", status=Subscriber.Status.CONFIRMED)
+    prepared = emails.PreparedCampaign(make_campaign(), base_url=site_url)
+    assert prepared.for_subscriber(subscriber, message_id="<x@stateup.org>") is None
+
+
+def test_a_campaign_django_would_encode_is_not_prepared(site_url):
+    """A line over SMTP's limit makes Django quote the part; such a campaign takes the full path."""
+    from tests.factories import make_campaign
+
+    prepared = emails.PreparedCampaign(
+        make_campaign(body="<p>" + "word " * 400 + "</p>"), base_url=site_url
+    )
+    assert not prepared.is_usable
