@@ -97,7 +97,7 @@ class Workers:
             command = [
                 "rqworker",
                 "--worker-class",
-                "rq.worker.SimpleWorker",
+                "stateup.rq_worker.Worker",
                 "--job-class",
                 "django_tasks_rq.Job",
                 "--with-scheduler",
