@@ -10,6 +10,7 @@ from django.dispatch import Signal
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from publicforms.forms import normalize_email
 from stateup.tasks import after_commit
@@ -488,10 +489,10 @@ class Campaign(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        SCHEDULED = "scheduled", _("Scheduled")
+        SCHEDULED = "scheduled", pgettext_lazy("campaign status", "Scheduled")
         SENDING = "sending", _("Sending")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
+        SENT = "sent", pgettext_lazy("campaign status", "Sent")
+        FAILED = "failed", pgettext_lazy("campaign status", "Failed")
 
     class Kind(models.TextChoices):
         NEWSLETTER = "newsletter", _("Newsletter")

@@ -12,6 +12,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
+
+from articles.models import Article
+from events.models import Event, Registration
+from newsletter.models import Campaign, Delivery
 
 BASE = Path(settings.BASE_DIR)
 LANGUAGES = ["es", "pt"]
@@ -110,3 +115,28 @@ def test_placeholders_survive_translation(language):
                 assert set(placeholders.findall(text)) <= expected, (entry["msgid"], text)
                 if keyword in {"msgstr", "msgstr[1]"}:
                     assert set(placeholders.findall(text)) == expected, (entry["msgid"], text)
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "expected"),
+    [
+        ("es", lambda: Campaign.Status.SENT.label, "Enviada"),
+        ("es", lambda: Campaign.Status.SCHEDULED.label, "Programada"),
+        ("es", lambda: Registration.Status.CANCELLED.label, "Cancelada"),
+        ("es", lambda: Registration.Status.CONFIRMED.label, "Confirmada"),
+        ("es", lambda: Event.Status.CANCELLED.label, "Cancelado"),
+        ("es", lambda: Article.Status.PUBLISHED.label, "Publicado"),
+        ("pt", lambda: Event.Status.PUBLISHED.label, "Publicado"),
+        ("pt", lambda: Article.Status.PUBLISHED.label, "Publicada"),
+        ("pt", lambda: Delivery.Status.SENT.label, "Enviado"),
+        ("pt", lambda: Campaign.Status.SENT.label, "Enviada"),
+        ("pt", lambda: Registration.Status.CANCELLED.label, "Cancelada"),
+    ],
+)
+def test_a_status_agrees_in_gender_with_what_it_describes(language, label, expected):
+    # A campaign (campaña, campanha) and a registration (inscripción, inscrição)
+    # are feminine, an event and a delivery masculine, a brief masculine in
+    # Spanish (informe) and feminine in Portuguese (nota): one English word,
+    # several translations, told apart by context.
+    with translation.override(language):
+        assert str(label()) == expected
