@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,7 +24,12 @@ class ArticlesConfig(AppConfig):
             SlugRedirect,
         )
         from articles.search.index import connect_indexing
-        from articles.tasks import schedule_pdf_render
+        from articles.tasks import (
+            PDF_SHOWS,
+            delete_pdf_files,
+            schedule_pdf_render,
+            schedule_pdf_renders_for,
+        )
         from pagecache import middleware as pagecache
         from pagecache import version
 
@@ -58,6 +63,12 @@ class ArticlesConfig(AppConfig):
         connect_indexing()
         # The PDF edition follows every save of a published brief.
         post_save.connect(schedule_pdf_render, sender=Article, dispatch_uid="articles.pdf_render")
+        # ... and every edit of what it prints of others: bylines, topic, series, tags.
+        for shown in PDF_SHOWS:
+            post_save.connect(
+                schedule_pdf_renders_for, sender=shown, dispatch_uid=f"pdf_render-{shown.__name__}"
+            )
+        post_delete.connect(delete_pdf_files, sender=PdfEdition, dispatch_uid="articles.pdf_delete")
 
         # Connected after django.contrib.auth's own receiver, which creates the
         # permissions this grants.

@@ -10,13 +10,19 @@ logged.
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django_tasks import task
+from taggit.models import Tag
 
 from articles import pdf
+from articles.models import Article, Author, Category, PdfEdition, Series
 from stateup.tasks import enqueue_later
 
 RETRY_DELAYS = [timedelta(minutes=4**attempt) for attempt in range(4)]
+
+#: What a brief's PDF prints of other objects: the lookup from a brief to each.
+PDF_SHOWS = {Author: "authors", Category: "category", Series: "series", Tag: "tags"}
 
 
 def schedule_pdf_render(sender, instance, **kwargs) -> None:
@@ -25,6 +31,48 @@ def schedule_pdf_render(sender, instance, **kwargs) -> None:
         return
     article_id = instance.pk
     transaction.on_commit(lambda: render_brief_pdf.enqueue(article_id))
+
+
+def schedule_pdf_renders_for(sender, instance, created=False, raw=False, **kwargs) -> None:
+    """
+    After a writer, topic, series or tag is edited: the PDFs that show it are out of
+    date (a byline or a topic name is printed on them). They are marked so at once, in
+    the same transaction, so no reader is given the old name, and made again in the
+    background; a reader who asks first has it made on the spot, as for a new brief.
+    """
+    lookup = PDF_SHOWS.get(sender)
+    if created or raw or lookup is None or not pdf.is_available():
+        return
+    briefs = Article.objects.filter(status=Article.Status.PUBLISHED, **{lookup: instance})
+    stale = PdfEdition.objects.filter(
+        article__in=briefs.values("pk"), generated_version__isnull=False
+    )
+    if stale.update(generated_version=None):
+        transaction.on_commit(render_stale_pdfs.enqueue)
+
+
+@task()
+def render_stale_pdfs() -> int:
+    """
+    Make again every published brief's PDF marked out of date; returns how many were
+    made. Safe to kill and to run twice at once: each PDF is claimed before it is made,
+    and what is left is found again by the next run (or made when a reader asks).
+    """
+    made = 0
+    stale = PdfEdition.objects.filter(
+        generated_version__isnull=True, article__status=Article.Status.PUBLISHED
+    )
+    for article_id in stale.values_list("article_id", flat=True).iterator():
+        edition = pdf.ensure(article_id, wait=False)
+        made += edition is not None and edition.generated_version is not None
+    return made
+
+
+def delete_pdf_files(sender, instance, **kwargs) -> None:
+    """A deleted brief's PDF files go with it, once the deletion is committed."""
+    names = [field.name for field in (instance.generated, instance.designed) if field]
+    if names:
+        transaction.on_commit(lambda: [default_storage.delete(name) for name in names])
 
 
 @task()
@@ -43,7 +91,6 @@ def send_workflow_email(
 ) -> int:
     """Send the `kind` workflow email ("submitted_for_review", "changes_requested") about a brief."""
     from articles.editorial import emails
-    from articles.models import Article
 
     article = Article.objects.filter(pk=article_id).first()
     if article is None:

@@ -16,7 +16,7 @@ from pypdf import PdfReader, PdfWriter
 from articles import pdf
 from articles.editorial import workflow
 from articles.models import Article, PdfEdition
-from tests.factories import image_upload, make_article, make_author, make_series
+from tests.factories import image_upload, make_article, make_author, make_category, make_series
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "var" / "test-artifacts" / "pdf"
@@ -44,6 +44,7 @@ def make_brief(**overrides) -> Article:
         "summary": "The alliance has the right ingredients; it needs a pipeline.",
         "body": BODY,
         "series": make_series(name="Policy Brief", slug="policy-brief"),
+        "category": make_category(name="Digital", slug="digital"),
         "hero_image": image_upload(),
         "hero_alt": "Green nodes joined by lines.",
         "hero_credit": "Illustration by StateUp Studio",
@@ -286,6 +287,71 @@ def test_a_failed_render_releases_its_claim_and_a_killed_one_expires(monkeypatch
     assert not pdf.ensure(article.pk, wait=False).generated
     time_machine.move_to(timezone.now() + pdf.RENDER_STALE_AFTER + timedelta(seconds=1))
     assert pdf.ensure(article.pk, wait=False).generated
+
+
+def pdf_text(client, article) -> str:
+    response = client.get(f"/articles/{article.slug}/pdf/")
+    return text_of(PdfReader(io.BytesIO(b"".join(response.streaming_content))))
+
+
+@pytest.mark.parametrize(
+    ("shown", "rename"),
+    [
+        ("author", lambda brief: brief.authors.get(name="Ana Lima")),
+        ("topic", lambda brief: brief.category),
+        ("series", lambda brief: brief.series),
+        ("tag", lambda brief: brief.tags.get(name="Connectivity")),
+    ],
+)
+def test_renaming_what_a_pdf_prints_makes_it_again_in_the_background(
+    shown, rename, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = IMMEDIATE
+    article = make_brief(hero_image=None)
+    before = pdf.ensure(article.pk).generated.name
+    renamed = rename(article)
+    renamed.name = f"Renamed {shown}"
+    with django_capture_on_commit_callbacks(execute=True):
+        renamed.save()
+    edition = PdfEdition.objects.get()
+    assert edition.generated_version == Article.objects.get(pk=article.pk).version
+    assert edition.generated.name != before
+    assert not edition.generated.storage.exists(before)
+    if shown != "tag":  # tags are in the PDF's metadata, not its text
+        text = text_of(PdfReader(edition.generated.open("rb")))
+        assert f"renamed {shown}" in text.lower()  # the cover sets topic and series in capitals
+
+
+def test_a_reader_never_gets_a_pdf_with_a_writers_old_name(client):
+    article = make_brief(hero_image=None)
+    assert "Ana Lima" in pdf_text(client, article)
+    author = article.authors.get(name="Ana Lima")
+    author.name = "Ana Lima Costa"
+    author.save()  # the background render has not run yet: the reader's request makes it
+    assert "Ana Lima Costa" in pdf_text(client, article)
+
+
+def test_editing_a_writer_without_published_briefs_makes_no_pdf(monkeypatch):
+    article = make_brief(hero_image=None, status=Article.Status.DRAFT, published_at=None)
+    renders = []
+    monkeypatch.setattr(pdf, "render", lambda a: renders.append(a) or (b"", 0))
+    author = article.authors.first()
+    author.name = "Someone else"
+    author.save()
+    assert renders == []
+
+
+def test_deleting_a_brief_deletes_its_pdf_files(django_capture_on_commit_callbacks):
+    article = make_brief(hero_image=None)
+    edition = pdf.ensure(article.pk)
+    edition.designed = SimpleUploadedFile("designed.pdf", designed_pdf(), "application/pdf")
+    edition.save()
+    names = [edition.generated.name, edition.designed.name]
+    storage = edition.generated.storage
+    assert all(storage.exists(name) for name in names)
+    with django_capture_on_commit_callbacks(execute=True):
+        article.delete()
+    assert not any(storage.exists(name) for name in names)
 
 
 def test_the_brief_page_shows_download_pdf_with_pages_and_size(client):
