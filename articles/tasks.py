@@ -40,10 +40,11 @@ def schedule_pdf_renders_for(sender, instance, created=False, raw=False, **kwarg
     the same transaction, so no reader is given the old name, and made again in the
     background; a reader who asks first has it made on the spot, as for a new brief.
     """
-    lookup = PDF_SHOWS.get(sender)
-    if created or raw or lookup is None or not pdf.is_available():
+    if created or raw or not pdf.is_available():
         return
-    briefs = Article.objects.filter(status=Article.Status.PUBLISHED, **{lookup: instance})
+    briefs = Article.objects.filter(
+        status=Article.Status.PUBLISHED, **{PDF_SHOWS[sender]: instance}
+    )
     stale = PdfEdition.objects.filter(
         article__in=briefs.values("pk"), generated_version__isnull=False
     )
