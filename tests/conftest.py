@@ -2,6 +2,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import redis
@@ -10,6 +11,7 @@ from django.utils import translation
 
 from pagecache import version
 from pagecache.middleware import pages
+from publicforms import ratelimits
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
 
@@ -54,6 +56,15 @@ def _tasks_run_inline(request, settings, monkeypatch):
         return
     settings.TASKS = IMMEDIATE_TASKS
     monkeypatch.setattr("stateup.tasks.on_commit", lambda callback, **kwargs: callback())
+
+
+@pytest.fixture
+def one_rate_limit_window(monkeypatch):
+    """
+    The rate limiter's clock held a quarter into a minute. Limits count per clock
+    minute, so a test that fills one must not cross into a fresh window halfway.
+    """
+    monkeypatch.setattr(ratelimits, "time", SimpleNamespace(time=lambda: 1_800_000_015.0))
 
 
 @pytest.fixture

@@ -97,7 +97,7 @@ def test_a_network_failure_says_so(page):
     assert form.get_by_role("button", name="Sign up").is_enabled()
 
 
-def test_rate_limited_signup_says_try_again_in_a_minute(page):
+def test_rate_limited_signup_says_try_again_in_a_minute(page, one_rate_limit_window):
     for _ in range(ratelimits.SIGNUP_PER_CLIENT.count):
         ratelimits.SIGNUP_PER_CLIENT.hit("127.0.0.1")
     page.goto("/")

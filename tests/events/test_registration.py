@@ -100,7 +100,7 @@ def test_honeypot_gets_the_normal_answer_and_nothing_is_stored(client):
     assert not event.registrations.exists()
 
 
-def test_rate_limit_answers_429(client, settings):
+def test_rate_limit_answers_429(client, settings, one_rate_limit_window):
     settings.STATEUP_RATE_LIMITS = True
     event = make_event()
     codes = [register(client, event, email=f"p{n}@example.org").status_code for n in range(25)]
@@ -183,7 +183,7 @@ def test_closed_or_postponed_registration_refuses(client):
         assert not event.registrations.exists()
 
 
-def test_rate_limited_form_post_without_javascript_is_429_with_a_page(client, settings):
+def test_rate_limited_form_post_without_javascript_is_429_with_a_page(client, settings, one_rate_limit_window):
     settings.STATEUP_RATE_LIMITS = True
     event = make_event()
     for n in range(20):

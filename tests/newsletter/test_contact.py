@@ -112,7 +112,7 @@ def test_honeypot_gets_the_normal_answer_and_nothing_is_stored_or_sent(client):
     assert mail.outbox == []
 
 
-def test_contact_form_is_rate_limited(client):
+def test_contact_form_is_rate_limited(client, one_rate_limit_window):
     statuses = [
         client.post(CONTACT, valid(email=f"a{i}@example.org"), **JSON).status_code for i in range(6)
     ]

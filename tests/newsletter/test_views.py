@@ -494,7 +494,7 @@ def test_the_rendered_form_carries_a_signed_timestamp(client, settings):
 # Rate limits
 
 
-def test_too_many_signups_from_one_client_answer_429_with_retry_after(client):
+def test_too_many_signups_from_one_client_answer_429_with_retry_after(client, one_rate_limit_window):
     allowed = SIGNUP_PER_CLIENT.count
     answers = [
         signup_json(client, valid(email=f"n{i}@example.org")).status_code
@@ -512,7 +512,7 @@ def test_too_many_signups_from_one_client_answer_429_with_retry_after(client):
     assert not Subscriber.objects.filter(email="late@example.org").exists()
 
 
-def test_the_rate_limit_is_per_client(client):
+def test_the_rate_limit_is_per_client(client, one_rate_limit_window):
     for i in range(SIGNUP_PER_CLIENT.count):
         signup_json(client, valid(email=f"n{i}@example.org"), REMOTE_ADDR="198.51.100.1")
     assert signup_json(client, valid(), REMOTE_ADDR="198.51.100.1").status_code == 429
@@ -533,7 +533,7 @@ def test_x_forwarded_for_is_ignored_unless_a_proxy_count_is_set(client, settings
     assert signup_json(client, valid(), HTTP_X_FORWARDED_FOR="192.0.2.2").status_code == 200
 
 
-def test_too_many_signups_of_one_address_answer_429(client):
+def test_too_many_signups_of_one_address_answer_429(client, one_rate_limit_window):
     for i in range(SIGNUP_PER_ADDRESS.count):
         response = signup_json(client, valid(), REMOTE_ADDR=f"198.51.100.{i}")
         assert response.status_code == 200
@@ -541,7 +541,7 @@ def test_too_many_signups_of_one_address_answer_429(client):
     assert response.status_code == 429
 
 
-def test_a_flood_of_invalid_submissions_is_rate_limited_too(client):
+def test_a_flood_of_invalid_submissions_is_rate_limited_too(client, one_rate_limit_window):
     answers = [
         signup_json(client, {"email": "nope"}).status_code
         for _ in range(INVALID_PER_CLIENT.count + 1)
@@ -549,7 +549,7 @@ def test_a_flood_of_invalid_submissions_is_rate_limited_too(client):
     assert answers == [400] * INVALID_PER_CLIENT.count + [429]
 
 
-def test_a_rate_limited_form_post_shows_the_message_and_keeps_the_input(client):
+def test_a_rate_limited_form_post_shows_the_message_and_keeps_the_input(client, one_rate_limit_window):
     for i in range(SIGNUP_PER_CLIENT.count):
         client.post(SIGNUP, valid(email=f"n{i}@example.org"))
     response = client.post(SIGNUP, valid(email="kept@example.org", name="Kept"))
