@@ -1137,7 +1137,18 @@ class PdfEdition(models.Model):
             self.designed.file.seek(0)
         elif not self.designed:
             self.designed_pages = self.designed_size = None
+        replaced = self._replaced_designed_file()
         super().save(*args, **kwargs)
+        if replaced:
+            storage = self.designed.storage
+            transaction.on_commit(lambda: storage.delete(replaced))
+
+    def _replaced_designed_file(self) -> str:
+        """The stored designed PDF this save replaces or clears, if any."""
+        if self.pk is None:
+            return ""
+        stored = PdfEdition.objects.filter(pk=self.pk).values_list("designed", flat=True).first()
+        return stored if stored and stored != self.designed.name else ""
 
     @property
     def file(self):

@@ -412,6 +412,44 @@ def test_a_designed_pdf_replaces_the_generated_one(client, staff_client):
     assert pdf.ensure(article.pk).pages == 3
 
 
+def test_replacing_or_clearing_a_designed_pdf_deletes_the_old_file(
+    staff_client, django_capture_on_commit_callbacks
+):
+    article = make_brief(hero_image=None)
+    edition = PdfEdition.objects.create(
+        article=article,
+        designed=SimpleUploadedFile("first.pdf", designed_pdf(2), "application/pdf"),
+    )
+    storage, first = edition.designed.storage, edition.designed.name
+    change = f"/admin/articles/pdfedition/{edition.pk}/change/"
+    second_upload = SimpleUploadedFile("second.pdf", designed_pdf(4), "application/pdf")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(change, {"article": article.pk, "designed": second_upload})
+    assert response.status_code == 302
+    edition.refresh_from_db()
+    second = edition.designed.name
+    assert (storage.exists(first), storage.exists(second), edition.pages) == (False, True, 4)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(change, {"article": article.pk, "designed-clear": "on"})
+    assert response.status_code == 302
+    edition.refresh_from_db()
+    assert not edition.designed
+    assert not storage.exists(second)
+
+
+def test_saving_an_edition_without_a_new_upload_keeps_its_designed_file(
+    django_capture_on_commit_callbacks,
+):
+    article = make_brief(hero_image=None)
+    edition = PdfEdition.objects.create(
+        article=article,
+        designed=SimpleUploadedFile("kept.pdf", designed_pdf(), "application/pdf"),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        PdfEdition.objects.get().save()
+    assert edition.designed.storage.exists(edition.designed.name)
+
+
 @pytest.mark.parametrize(
     "content", [b"not a pdf at all", b"%PDF-1.7\ngarbage", b"GIF89a" + b"\0" * 40]
 )

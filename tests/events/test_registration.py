@@ -183,7 +183,9 @@ def test_closed_or_postponed_registration_refuses(client):
         assert not event.registrations.exists()
 
 
-def test_rate_limited_form_post_without_javascript_is_429_with_a_page(client, settings, one_rate_limit_window):
+def test_rate_limited_form_post_without_javascript_is_429_with_a_page(
+    client, settings, one_rate_limit_window
+):
     settings.STATEUP_RATE_LIMITS = True
     event = make_event()
     for n in range(20):

@@ -494,7 +494,9 @@ def test_the_rendered_form_carries_a_signed_timestamp(client, settings):
 # Rate limits
 
 
-def test_too_many_signups_from_one_client_answer_429_with_retry_after(client, one_rate_limit_window):
+def test_too_many_signups_from_one_client_answer_429_with_retry_after(
+    client, one_rate_limit_window
+):
     allowed = SIGNUP_PER_CLIENT.count
     answers = [
         signup_json(client, valid(email=f"n{i}@example.org")).status_code
@@ -549,7 +551,9 @@ def test_a_flood_of_invalid_submissions_is_rate_limited_too(client, one_rate_lim
     assert answers == [400] * INVALID_PER_CLIENT.count + [429]
 
 
-def test_a_rate_limited_form_post_shows_the_message_and_keeps_the_input(client, one_rate_limit_window):
+def test_a_rate_limited_form_post_shows_the_message_and_keeps_the_input(
+    client, one_rate_limit_window
+):
     for i in range(SIGNUP_PER_CLIENT.count):
         client.post(SIGNUP, valid(email=f"n{i}@example.org"))
     response = client.post(SIGNUP, valid(email="kept@example.org", name="Kept"))
