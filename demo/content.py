@@ -5,6 +5,7 @@ The demo site's content, read from data files by `manage.py loaddemo`:
     demo/data/authors.toml       the authors
     demo/data/experts.toml       the StateUp staff in the experts directory
     demo/data/series.toml        the series briefs are published in
+    demo/data/events.toml        the programme of events, at times relative to the load
     demo/data/briefs/<slug>.html one file per brief: its metadata as TOML between `+++`
                                  lines, then its body as HTML
     demo/data/translations/<slug>.html
@@ -52,6 +53,7 @@ TOPICS = _table("topics")
 AUTHORS = _table("authors")
 EXPERTS = _table("experts")
 SERIES = _table("series")
+EVENTS = _table("events")
 # Topic names and descriptions in Spanish and Portuguese (Brazil), by topic slug.
 TOPIC_TRANSLATIONS = {
     topic["slug"]: {key: value for key, value in topic.items() if key.endswith(("_es", "_pt"))}

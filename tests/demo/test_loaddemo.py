@@ -94,3 +94,26 @@ def test_a_malformed_brief_file_says_what_is_wrong(tmp_path):
     path.write_text('+++\nslug = "a-slug"\n+++\n<p>Body.</p>')
     with pytest.raises(ValueError, match="its file name"):
         content.read_brief(path)
+
+
+def test_the_demo_content_is_data_files_and_the_package_ships_them():
+    import tomllib
+    from pathlib import Path
+
+    from demo import content
+
+    demo = Path(content.__file__).parent
+    # Content is data; Python modules in the package only read it and draw.
+    assert sorted(path.name for path in demo.glob("*.py")) == [
+        "__init__.py",
+        "apps.py",
+        "content.py",
+        "illustrations.py",
+    ]
+    shipped = tomllib.loads((demo.parent / "pyproject.toml").read_text())["tool"]["setuptools"]
+    patterns = shipped["package-data"]["demo"]
+    data_files = [path for path in (demo / "data").rglob("*") if path.is_file()]
+    assert all(
+        any(path.relative_to(demo).match(pattern) for pattern in patterns) for path in data_files
+    )
+    assert {event["slug"] for event in content.EVENTS} >= {"subsea-cables-briefing"}

@@ -11,7 +11,6 @@ from taggit.models import Tag
 
 from articles.models import Article, Author, Authorship, Category, RelatedLink, Series
 from demo import content as demo_content
-from demo import events as demo_events
 from demo.illustrations import hero_illustration
 from events.models import Event, EventSpeaker, Registration
 from experts.models import Expert, SpokenLanguage
@@ -52,7 +51,7 @@ class Command(BaseCommand):
             self.expert(data, topics, authors)
         events = [
             self.event(data, topics, authors)
-            for data in demo_events.EVENTS
+            for data in demo_content.EVENTS
             if not Event.objects.filter(slug=data["slug"]).exists()
         ]
         if created or events:
