@@ -17,7 +17,7 @@ from taggit.models import Tag
 
 from articles import pdf
 from articles.models import Article, Author, Category, PdfEdition, Series
-from stateup.tasks import enqueue_later
+from background.enqueue import enqueue_later
 
 RETRY_DELAYS = [timedelta(minutes=4**attempt) for attempt in range(4)]
 

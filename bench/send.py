@@ -209,7 +209,7 @@ def main() -> int:
     )
 
     if args.backend == "rq":
-        command = ["rqworker", "--worker-class", "stateup.rq_worker.Worker",
+        command = ["rqworker", "--worker-class", "background.rq_worker.Worker",
                    "--job-class", "django_tasks_rq.Job", "--with-scheduler", "default"]  # fmt: skip
     else:
         command = ["db_worker", "--no-reload", "--interval", "0.2"]

@@ -23,9 +23,9 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
 
 from articles.admin.forms import EDITOR_EXTENSIONS
+from background.enqueue import enqueue_on_commit
 from newsletter import emails, sending, tasks
 from newsletter.models import Campaign, ContactMessage, Delivery, Subscriber
-from stateup.tasks import enqueue_on_commit
 
 # A spreadsheet treats a cell starting with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

@@ -12,8 +12,8 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from background.enqueue import after_commit
 from publicforms.forms import normalize_email
-from stateup.tasks import after_commit
 
 logger = logging.getLogger(__name__)
 

@@ -31,9 +31,9 @@ from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 
 from articles.sanitize import plain_text
+from background.enqueue import after_commit
 from newsletter import emails, smtp
 from newsletter.models import Campaign, CampaignBatch, Delivery, Subscriber
-from stateup.tasks import after_commit
 
 # What this module asks the worker to do; newsletter/tasks.py, which builds on this
 # module, queues it.

@@ -10,9 +10,9 @@ from datetime import timedelta
 from django.utils import timezone
 from django_tasks import task
 
+from background.enqueue import enqueue_later
 from newsletter import emails, sending
 from newsletter.models import Campaign, ContactMessage, Subscriber, campaign_scheduled
-from stateup.tasks import enqueue_later
 
 logger = logging.getLogger(__name__)
 

@@ -16,6 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from articles.models import current_language
+from background.enqueue import enqueue_on_commit
 from newsletter import tasks
 from newsletter.forms import ContactForm, PreferencesForm, SignupForm
 from newsletter.models import (
@@ -29,7 +30,6 @@ from newsletter.models import (
 from publicforms import ratelimits, submission
 from publicforms.forms import safe_local_path
 from publicforms.middleware import accepts_json
-from stateup.tasks import enqueue_on_commit
 
 SIGNUP_SENT = _("Thank you! Check your inbox to confirm your subscription.")
 CONTACT_SENT = _("Thank you! Your message has been sent; we will reply by email.")

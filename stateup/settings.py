@@ -252,7 +252,7 @@ RQ_QUEUES = {
         "DEFAULT_TIMEOUT": 3600,
     }
 }
-# How often an RQ worker (stateup/rq_worker.py) asks for a free scheduler lock.
+# How often an RQ worker (background/rq_worker.py) asks for a free scheduler lock.
 STATEUP_RQ_MAINTENANCE_SECONDS = env.int("STATEUP_RQ_MAINTENANCE_SECONDS", default=60)
 
 # Delivery webhooks (anymail): the shared secret the provider's webhook sends as

@@ -55,7 +55,7 @@ def _tasks_run_inline(request, settings, monkeypatch):
     if request.node.get_closest_marker("real_tasks"):
         return
     settings.TASKS = IMMEDIATE_TASKS
-    monkeypatch.setattr("stateup.tasks.on_commit", lambda callback, **kwargs: callback())
+    monkeypatch.setattr("background.enqueue.on_commit", lambda callback, **kwargs: callback())
 
 
 @pytest.fixture

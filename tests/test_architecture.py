@@ -10,6 +10,7 @@ from django.conf import settings
 
 PACKAGES = (
     "stateup",
+    "background",
     "pagecache",
     "publicforms",
     "articles",
@@ -18,7 +19,7 @@ PACKAGES = (
     "events",
     "experts",
 )
-# The project's own apps, which the page cache must know nothing about.
+# The project's own apps, which the page cache and the task helpers know nothing about.
 PROJECT_APPS = ("stateup", "publicforms", "articles", "newsletter", "demo", "events", "experts")
 
 
@@ -111,16 +112,32 @@ def test_the_cycle_finder_finds_a_cycle_made_by_a_function_level_import():
     assert _cycles(graph) == [["a", "b", "c"]]
 
 
-def test_the_page_cache_imports_no_project_app():
-    graph = _graph()
-    offenders = {
+def _package_imports(importer, imported) -> set[tuple[str, str]]:
+    """(module, target) imports from a package `importer` accepts to one `imported` accepts."""
+    return {
         (module, target)
-        for module, targets in graph.items()
-        if module.split(".")[0] == "pagecache"
+        for module, targets in _graph().items()
+        if importer(module.split(".")[0])
         for target in targets
-        if target.split(".")[0] in PROJECT_APPS
+        if imported(target.split(".")[0])
     }
-    assert offenders == set()
+
+
+def test_the_page_cache_and_the_task_helpers_import_no_project_app():
+    assert (
+        _package_imports(
+            lambda package: package in {"pagecache", "background"}, PROJECT_APPS.__contains__
+        )
+        == set()
+    )
+
+
+def test_no_app_imports_the_project_package():
+    # `stateup` wires the apps together; dependencies run from it, never to it.
+    assert (
+        _package_imports(lambda package: package != "stateup", lambda package: package == "stateup")
+        == set()
+    )
 
 
 def test_the_model_layer_imports_no_views_search_or_workflow():

@@ -9,7 +9,7 @@ import pytest
 import redis
 from rq.scheduler import RQScheduler
 
-from stateup.rq_worker import release_dead_schedulers
+from background.rq_worker import release_dead_schedulers
 
 REDIS_TEST_URL = os.environ.get("STATEUP_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 

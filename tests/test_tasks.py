@@ -79,7 +79,7 @@ def test_a_queue_that_cannot_be_reached_does_not_lose_the_signup(client, setting
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
     settings.STATEUP_RATE_LIMITS = False
     settings.STATEUP_FORM_MIN_SECONDS = 0
-    from stateup.tasks import enqueue_on_commit
+    from background.enqueue import enqueue_on_commit
 
     subscriber = make_subscriber(pending_email=Subscriber.Email.CONFIRMATION)
     enqueue_on_commit(tasks.send_subscriber_email, subscriber.pk, "")

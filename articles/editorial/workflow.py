@@ -313,7 +313,7 @@ def apply(article: Article, transition: Transition, *, by=None, at=None, reason:
 def announce(article: Article, transition: Transition, *, by=None, reason: str = "") -> None:
     """Hand the emails a transition calls for to the worker, once its transaction has committed."""
     from articles.tasks import send_workflow_email
-    from stateup.tasks import enqueue_on_commit
+    from background.enqueue import enqueue_on_commit
 
     by_id = by.pk if by is not None else None
     if transition == Transition.SUBMIT:

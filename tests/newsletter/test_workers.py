@@ -97,7 +97,7 @@ class Workers:
             command = [
                 "rqworker",
                 "--worker-class",
-                "stateup.rq_worker.Worker",
+                "background.rq_worker.Worker",
                 "--job-class",
                 "django_tasks_rq.Job",
                 "--with-scheduler",
