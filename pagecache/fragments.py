@@ -18,21 +18,43 @@ from django.utils.translation import get_language
 from pagecache import holes
 from pagecache.middleware import content_version
 
-# Enough for every card and list of a large site; past it, start again.
+# Enough for every card and list of a large site; past either, start again, so that
+# a crawler of every brief, or of made-up query strings, cannot make a worker grow.
 MAX_ITEMS = 20_000
+MAX_CHARACTERS = 32_000_000
+
+
+class _Store(dict):
+    """The items kept for one content version, and about how much text they hold."""
+
+    characters = 0
+
 
 # (version, items), replaced whole: a thread never sees one version with another's items.
-_kept: tuple[str | None, dict] = (None, {})
+_kept: tuple[str | None, _Store] = (None, _Store())
 
 
-def _items(request) -> dict:
+def _items(request) -> _Store:
     global _kept
     version = content_version(request)
     kept_version, items = _kept
-    if kept_version != version or len(items) >= MAX_ITEMS:
-        items = {}
+    if kept_version != version or len(items) >= MAX_ITEMS or items.characters >= MAX_CHARACTERS:
+        items = _Store()
         _kept = (version, items)
     return items
+
+
+def _characters(value) -> int:
+    """About how much text `value` keeps: markup, or a model instance's text fields."""
+    if isinstance(value, str):
+        return len(value)
+    fields = getattr(value, "__dict__", None) or {}
+    return 100 + sum(len(field) for field in fields.values() if isinstance(field, str))
+
+
+def _keep(items: _Store, key: tuple, value) -> None:
+    items[key] = value
+    items.characters += _characters(value)
 
 
 def remember(request, key: tuple, compute: Callable):
@@ -41,7 +63,8 @@ def remember(request, key: tuple, compute: Callable):
     try:
         return items[key]
     except KeyError:
-        value = items[key] = compute()
+        value = compute()
+        _keep(items, key, value)
         return value
 
 
@@ -54,7 +77,8 @@ def remember_many(request, keys: Iterable[tuple], compute: Callable[[list], dict
     keys = list(keys)
     missing = [key for key in keys if key not in items]
     if missing:
-        items.update(compute(missing))
+        for key, value in compute(missing).items():
+            _keep(items, key, value)
     return {key: items[key] for key in keys if key in items}
 
 
