@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import socket
+from pathlib import Path
 
 from django.conf import settings
 from rq.scheduler import RQScheduler, SchedulerNotFound
@@ -30,7 +31,21 @@ def _is_running(pid: int) -> bool:
         return False
     except PermissionError:  # someone else's process
         return True
-    return True
+    return not _has_exited(pid)
+
+
+def _has_exited(pid: int) -> bool:
+    """
+    True for a process that has exited but is not yet reaped (a zombie). A killed
+    worker's scheduler is one until init collects it, which in a container can take
+    seconds: longer than the next worker takes to start.
+    """
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:  # not Linux, or gone in the meantime
+        return False
+    # "pid (command) state ...": the command may itself hold spaces and parentheses.
+    return stat.rpartition(")")[2].split()[:1] in (["Z"], ["X"])
 
 
 def release_dead_schedulers(connection, queue_names) -> list[str]:

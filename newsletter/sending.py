@@ -5,9 +5,10 @@ Starting a campaign freezes its audience into `Delivery` rows split into
 `CampaignBatch`es, in one transaction. Each batch is one task: it claims the
 batch (a lease with a random claim, renewed as it goes), sends each waiting
 delivery over one mail connection and marks it sent at once. A worker killed
-halfway leaves its batch with a lease nobody renews; the campaign's watchdog
-task (and `manage.py sendcampaign`) hands such a batch to another run, which
-sends only what is still waiting. Two runs never hold one batch: the claim is
+halfway leaves its batch with a lease nobody renews, or, killed between taking a
+batch's task from the queue and claiming it, a batch nobody will run; the
+campaign's watchdog task (and `manage.py sendcampaign`) hands such a batch to
+another run, which sends only what is still waiting. Two runs never hold one batch: the claim is
 a conditional UPDATE. The one message that can go out twice is the one whose
 worker died between the mail server's "250 OK" and the database write; its
 Message-ID is the same both times, so providers and mail programs can drop it.
@@ -24,7 +25,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Max, Q
 from django.dispatch import Signal
 from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
@@ -361,12 +362,23 @@ def finish_if_done(campaign_id: int) -> bool:
 
 
 def stalled_batches(campaign_id: int):
-    """Batches that should be running but are not: lease run out, or retry time passed."""
+    """
+    Batches that should be running but are not: lease run out, retry time passed, or
+    waiting while nobody has worked on the campaign for a whole lease. That last one's
+    task was lost: a worker killed after taking it from the queue, before claiming it.
+    """
     now = timezone.now()
-    return CampaignBatch.objects.filter(campaign_id=campaign_id).filter(
-        Q(status=CampaignBatch.Status.SENDING, claimed_at__lt=now - lease())
-        | Q(status=CampaignBatch.Status.PENDING, retry_at__lte=now)
+    quiet_since = now - lease()
+    batches = CampaignBatch.objects.filter(campaign_id=campaign_id)
+    stalled = Q(status=CampaignBatch.Status.SENDING, claimed_at__lt=quiet_since) | Q(
+        status=CampaignBatch.Status.PENDING, retry_at__lte=now
     )
+    last_work = batches.aggregate(last=Max("claimed_at"))["last"] or (
+        Campaign.objects.filter(pk=campaign_id).values_list("started_at", flat=True).first()
+    )
+    if last_work is not None and last_work < quiet_since:
+        stalled |= Q(status=CampaignBatch.Status.PENDING, retry_at__isnull=True)
+    return batches.filter(stalled)
 
 
 def send_in_foreground(campaign: Campaign, *, report=None, poll: float = 1.0) -> None:

@@ -4,6 +4,8 @@ import os
 import socket
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 import redis
@@ -52,6 +54,21 @@ def test_the_lock_of_a_killed_scheduler_on_this_machine_is_released(connection):
     assert release_dead_schedulers(connection, ["default"]) == ["default"]
     assert lock_holder(connection) is None
     assert RQScheduler(["default"], connection=connection).acquire_locks() == {"default"}
+
+
+def test_the_lock_of_a_killed_scheduler_not_yet_reaped_is_released(connection):
+    # A killed process stays a zombie until its parent or init collects it.
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    stat = Path(f"/proc/{process.pid}/stat")
+    deadline = time.monotonic() + 10
+    while stat.read_text().rpartition(")")[2].split()[0] != "Z":
+        assert time.monotonic() < deadline, "the child never exited"
+        time.sleep(0.01)
+    try:
+        holding_the_lock(connection, pid=process.pid, hostname=socket.gethostname())
+        assert release_dead_schedulers(connection, ["default"]) == ["default"]
+    finally:
+        process.wait()
 
 
 def test_a_running_scheduler_keeps_its_lock(connection):

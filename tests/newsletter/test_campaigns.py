@@ -124,6 +124,48 @@ def test_starting_twice_or_sending_a_batch_twice_sends_once(settings):
     assert len(mail.outbox) == 2
 
 
+def started_with_lost_tasks(settings, batches: int = 3) -> Campaign:
+    """A started campaign whose batch tasks never ran, as if a worker took them and died."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.STATEUP_CAMPAIGN_BATCH_SIZE = 1
+    for _ in range(batches):
+        confirmed()
+    campaign = make_campaign()
+    sending.start(campaign)
+    return campaign
+
+
+def test_the_watchdog_hands_out_again_a_batch_whose_task_was_lost(settings, time_machine):
+    campaign = started_with_lost_tasks(settings)
+    first, *lost = campaign.batches.values_list("pk", flat=True)
+    sending.send_batch(first)  # the worker did this one, then died holding the next
+    assert list(sending.stalled_batches(campaign.pk)) == []
+    time_machine.move_to(sending.timezone.now() + sending.lease() * 1.5)
+    assert sorted(sending.stalled_batches(campaign.pk).values_list("pk", flat=True)) == lost
+
+
+def test_while_the_campaign_is_being_worked_on_waiting_batches_are_not_stalled(
+    settings, time_machine
+):
+    campaign = started_with_lost_tasks(settings)
+    time_machine.move_to(sending.timezone.now() + sending.lease() * 5)
+    first, second, third = campaign.batches.values_list("pk", flat=True)
+    sending.send_batch(first)  # a worker is busy with this campaign just now
+    assert list(sending.stalled_batches(campaign.pk)) == []
+    time_machine.move_to(sending.timezone.now() + sending.lease() * 1.5)
+    assert sorted(sending.stalled_batches(campaign.pk).values_list("pk", flat=True)) == [
+        second,
+        third,
+    ]
+
+
+def test_a_batch_waiting_for_its_retry_time_is_not_stalled(settings, time_machine):
+    campaign = started_with_lost_tasks(settings, batches=1)
+    campaign.batches.update(retry_at=sending.timezone.now() + sending.lease() * 10)
+    time_machine.move_to(sending.timezone.now() + sending.lease() * 2)
+    assert list(sending.stalled_batches(campaign.pk)) == []
+
+
 def test_a_subscriber_who_leaves_after_the_list_is_frozen_gets_nothing(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     stays, leaves = confirmed(), confirmed()

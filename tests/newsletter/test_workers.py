@@ -76,7 +76,8 @@ def audience(count: int = RECIPIENTS):
 
 
 class Workers:
-    def __init__(self, database_url: str, sink: SmtpSink, backend: str):
+    def __init__(self, database_url: str, sink: SmtpSink, backend: str, log_folder: Path):
+        self.log_folder = log_folder
         self.env = {
             **os.environ,
             "DATABASE_URL": database_url,
@@ -91,6 +92,7 @@ class Workers:
         }
         self.backend = backend
         self.processes: list[subprocess.Popen] = []
+        self.logs: list[Path] = []
 
     def start(self) -> subprocess.Popen:
         if "RQBackend" in self.backend:
@@ -105,16 +107,26 @@ class Workers:
             ]
         else:
             command = ["db_worker", "--no-reload", "--no-startup-delay", "--interval", "0.1"]
-        process = subprocess.Popen(
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+        log = self.log_folder / f"worker-{len(self.logs) + 1}.log"
+        with log.open("wb") as output:
+            process = subprocess.Popen(
+                [sys.executable, "manage.py", *command],
+                cwd=ROOT,
+                env=self.env,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         self.processes.append(process)
+        self.logs.append(log)
         return process
+
+    def report(self) -> str:
+        """The end of each worker's log, for a failure to show what the workers did."""
+        return "\n".join(
+            f"--- {log.name}\n" + "\n".join(log.read_text(errors="replace").splitlines()[-40:])
+            for log in self.logs
+        )
 
     def kill(self, process: subprocess.Popen) -> None:
         os.killpg(process.pid, signal.SIGKILL)
@@ -128,11 +140,11 @@ class Workers:
 
 
 @pytest.fixture
-def workers_for(shared_database, sink):
+def workers_for(shared_database, sink, tmp_path):
     started = []
 
     def make(backend: str) -> Workers:
-        workers = Workers(shared_database, sink, backend)
+        workers = Workers(shared_database, sink, backend, tmp_path)
         started.append(workers)
         return workers
 
@@ -177,7 +189,7 @@ def kill_halfway_and_restart(workers: Workers, sink: SmtpSink, campaign: Campaig
     killed_at = len(sink.messages)
     assert killed_at < RECIPIENTS, "the worker finished before it could be killed"
     workers.start()
-    assert wait_for(campaign_finished(campaign)), sending.stats(campaign)
+    assert wait_for(campaign_finished(campaign)), (sending.stats(campaign), workers.report())
     assert_each_recipient_exactly_once(sink, campaign)
 
 
@@ -185,7 +197,7 @@ def two_workers_at_once(workers: Workers, sink: SmtpSink, campaign: Campaign) ->
     workers.start()
     workers.start()
     sending.start(campaign)
-    assert wait_for(campaign_finished(campaign)), sending.stats(campaign)
+    assert wait_for(campaign_finished(campaign)), (sending.stats(campaign), workers.report())
     assert_each_recipient_exactly_once(sink, campaign)
 
 
