@@ -1,6 +1,7 @@
 """
 The RQ worker for the Redis queue (`manage.py rqworker --worker-class
-background.rq_worker.Worker --with-scheduler …`): RQ's SimpleWorker, with one difference that matters after a crash.
+background.rq_worker.Worker --with-scheduler …`): RQ's SimpleWorker, with one
+difference that matters after a crash.
 
 Deferred work (a campaign's watchdog, retries with backoff, scheduled campaigns, event
 reminders) is started by RQ's scheduler, which one worker runs under a lock in Redis.

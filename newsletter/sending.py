@@ -8,8 +8,8 @@ delivery over one mail connection and marks it sent at once. A worker killed
 halfway leaves its batch with a lease nobody renews, or, killed between taking a
 batch's task from the queue and claiming it, a batch nobody will run; the
 campaign's watchdog task (and `manage.py sendcampaign`) hands such a batch to
-another run, which sends only what is still waiting. Two runs never hold one batch: the claim is
-a conditional UPDATE. The one message that can go out twice is the one whose
+another run, which sends only what is still waiting. Two runs never hold one
+batch: the claim is a conditional UPDATE. The one message that can go out twice is the one whose
 worker died between the mail server's "250 OK" and the database write; its
 Message-ID is the same both times, so providers and mail programs can drop it.
 
