@@ -19,24 +19,29 @@ _RADIX = len(_CHARS)
 _LIMIT = 256 - 256 % _RADIX  # bytes at or above this would favour the first characters
 
 
+_INDEX = {char: index for index, char in enumerate(_CHARS)}
+
+
+def _random_indices(length: int) -> list[int]:
+    """`length` positions in CSRF_ALLOWED_CHARS, each uniformly random."""
+    found: list[int] = []
+    while len(found) < length:
+        found += [byte % _RADIX for byte in secrets.token_bytes(length + 8) if byte < _LIMIT]
+    return found[:length]
+
+
 def random_string(length: int = CSRF_SECRET_LENGTH) -> str:
     """`length` characters of CSRF_ALLOWED_CHARS, each uniformly random."""
-    found: list[str] = []
-    while len(found) < length:
-        found += [
-            _CHARS[byte % _RADIX] for byte in secrets.token_bytes(length + 8) if byte < _LIMIT
-        ]
-    return "".join(found[:length])
+    return "".join([_CHARS[index] for index in _random_indices(length)])
 
 
 def mask(secret: str) -> str:
     """A token for `secret`: a random mask, then the secret shifted by it (Django's scheme)."""
-    pad = random_string()
-    cipher = "".join(
-        _CHARS[(_CHARS.index(s) + _CHARS.index(m)) % _RADIX]
-        for s, m in zip(secret, pad, strict=True)
-    )
-    return pad + cipher
+    pad = _random_indices(len(secret))
+    cipher = [
+        _CHARS[(_INDEX[char] + shift) % _RADIX] for char, shift in zip(secret, pad, strict=True)
+    ]
+    return "".join([_CHARS[index] for index in pad] + cipher)
 
 
 def get_token(request) -> str:

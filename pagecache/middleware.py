@@ -66,12 +66,12 @@ class _Pages:
         with self._lock:
             old = self._pages.pop(key, None)
             if old is not None:
-                self._size -= len(old["content"])
+                self._size -= old["size"]
             self._pages[key] = page
-            self._size += len(page["content"])
+            self._size += page["size"]
             while self._size > limit and self._pages:
                 _, dropped = self._pages.popitem(last=False)
-                self._size -= len(dropped["content"])
+                self._size -= dropped["size"]
 
     def clear(self) -> None:
         with self._lock:
@@ -179,10 +179,9 @@ def _serve(request, lookup: Lookup):
     if lookup.not_modified:
         return _finish(HttpResponseNotModified(), lookup, request)
     stored = lookup.stored
-    content = stored["content"]
-    if stored["holes"]:
-        content = holes.fill(content, request)
-    response = HttpResponse(content, content_type=stored["content_type"])
+    response = HttpResponse(
+        holes.fill_parts(stored["parts"], request), content_type=stored["content_type"]
+    )
     if stored["language"]:
         response["Content-Language"] = stored["language"]
     response["X-Page-Cache"] = "hit"
@@ -207,26 +206,27 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if response.streaming:
             return response
-        unfilled = response.content
-        if holes.has_holes(request):
-            response.content = holes.fill(unfilled, request)
+        # Kept cut at its holes, so that each reader's copy is one join.
+        parts = holes.split(response.content) if holes.has_holes(request) else [response.content]
+        if len(parts) > 1:
+            response.content = holes.fill_parts(parts, request)
         if (
             getattr(request, "_page_cache_keep", False)
             and response.status_code == 200
             and not set(response.cookies) - {settings.CSRF_COOKIE_NAME}
         ):
-            self._keep(request, request._page_cache_lookup, response, unfilled)
+            self._keep(request, request._page_cache_lookup, response, parts)
         return response
 
     @staticmethod
-    def _keep(request, lookup: Lookup, response, unfilled: bytes) -> None:
+    def _keep(request, lookup: Lookup, response, parts: list) -> None:
         # After the holes are filled: the ETag covers the CSRF cookie the token is for.
         _finish(response, lookup, request)
         if settings.STATEUP_PAGE_CACHE:
             page = {
                 "version": lookup.state.key,
-                "content": unfilled,
-                "holes": holes.has_holes(request),
+                "parts": parts,
+                "size": sum(len(part) for part in parts),
                 "content_type": response["Content-Type"],
                 "language": response.get("Content-Language"),
             }
