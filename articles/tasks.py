@@ -10,14 +10,13 @@ logged.
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django_tasks import task
 from taggit.models import Tag
 
 from articles import pdf
 from articles.models import Article, Author, Category, PdfEdition, Series
-from background.enqueue import enqueue_later
+from background.enqueue import enqueue, enqueue_later
 
 RETRY_DELAYS = [timedelta(minutes=4**attempt) for attempt in range(4)]
 
@@ -30,7 +29,7 @@ def schedule_pdf_render(sender, instance, **kwargs) -> None:
     if instance.status != instance.Status.PUBLISHED or not pdf.is_available():
         return
     article_id = instance.pk
-    transaction.on_commit(lambda: render_brief_pdf.enqueue(article_id))
+    transaction.on_commit(lambda: enqueue(render_brief_pdf, article_id))
 
 
 def schedule_pdf_renders_for(sender, instance, created=False, raw=False, **kwargs) -> None:
@@ -49,7 +48,7 @@ def schedule_pdf_renders_for(sender, instance, created=False, raw=False, **kwarg
         article__in=briefs.values("pk"), generated_version__isnull=False
     )
     if stale.update(generated_version=None):
-        transaction.on_commit(render_stale_pdfs.enqueue)
+        transaction.on_commit(lambda: enqueue(render_stale_pdfs))
 
 
 @task()
@@ -71,9 +70,11 @@ def render_stale_pdfs() -> int:
 
 def delete_pdf_files(sender, instance, **kwargs) -> None:
     """A deleted brief's PDF files go with it, once the deletion is committed."""
-    names = [field.name for field in (instance.generated, instance.designed) if field]
-    if names:
-        transaction.on_commit(lambda: [default_storage.delete(name) for name in names])
+    files = [
+        (field.storage, field.name) for field in (instance.generated, instance.designed) if field
+    ]
+    if files:
+        transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
 
 
 @task()

@@ -21,16 +21,17 @@ def after_commit(callback) -> None:
     on_commit(callback)
 
 
+def enqueue(task, *args, **kwargs) -> None:
+    """Enqueue `task` now; a queue that is down is logged, never raised to the caller."""
+    try:
+        task.enqueue(*args, **kwargs)
+    except Exception:  # a queue that is down must not lose the stored work
+        logger.exception("Could not enqueue %s; it will be retried later", task.name)
+
+
 def enqueue_on_commit(task, *args, **kwargs) -> None:
     """Enqueue `task` after the current transaction commits (at once outside one)."""
-
-    def enqueue():
-        try:
-            task.enqueue(*args, **kwargs)
-        except Exception:  # a queue that is down must not lose the stored work
-            logger.exception("Could not enqueue %s; it will be retried later", task.name)
-
-    on_commit(enqueue)
+    on_commit(lambda: enqueue(task, *args, **kwargs))
 
 
 def enqueue_later(task, *args, delay: timedelta, **kwargs) -> bool:
