@@ -82,7 +82,8 @@ def test_the_copy_link_button_copies_the_briefs_address(page, live_server):
     button = page.get_by_role("button", name="Copy link")
     button.click()
     status = page.locator("[data-copy-status]")
-    status.wait_for(state="visible")
+    # The empty status line is on screen from the start: wait for what the copy writes.
+    status.get_by_text("Link copied to the clipboard.").wait_for()
     assert status.text_content() == "Link copied to the clipboard."
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == f"{live_server.url}/articles/grids-and-storage/"
